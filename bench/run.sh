@@ -1,0 +1,173 @@
+#!/usr/bin/env bash
+# How fast is bashke next to nginx serving the very same bytes as static
+# files? nginx is the practical ceiling on this machine, so the ratio says
+# how much the app costs on top of writing bytes to a socket.
+#
+#   bench/run.sh            (prints a Markdown table, also bench/out/latest.md)
+#
+# The server and nginx are pinned to CPU 1 and wrk to CPU 0, so the load
+# generator does not steal the server's core (the machine has 2 cores).
+# Loopback only; every wrk run is bounded in time.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+DURATION=10s
+WARMUP=2s
+CONNECTIONS=64
+wrk_cmd=(taskset -c 0 wrk -t1 "-c$CONNECTIONS" "-d$DURATION" --latency)
+
+for tool in wrk nginx taskset curl python3; do
+  if ! command -v "$tool" >/dev/null; then
+    echo "bench: $tool is missing (apt-get install -y wrk nginx-light util-linux curl python3)" >&2
+    exit 1
+  fi
+done
+
+cargo build --release --locked --bin bashke
+binary="${CARGO_TARGET_DIR:-target}/release/bashke"
+
+tmp=$(mktemp -d -t bashke-bench.XXXXXX)
+www="$tmp/www"
+mkdir -p "$www"
+# nginx workers drop root for nobody, who must be able to read the files.
+chmod 755 "$tmp" "$www"
+
+bashke_pid=""
+nginx_pid=""
+cleanup() {
+  local pid
+  for pid in $nginx_pid $bashke_pid; do
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
+
+# --- bashke: start-up time and idle memory -------------------------------
+bport=$(free_port)
+B="http://127.0.0.1:$bport"
+mkdir -p "$tmp/data"
+start_ms=$(now_ms)
+BASHKE_DATA_DIR="$tmp/data" BASHKE_LISTEN="127.0.0.1:$bport" BASHKE_BASE_URL="$B" \
+  taskset -c 1 "$binary" demo >"$tmp/bashke.log" 2>&1 &
+bashke_pid=$! # taskset execs the binary: same PID
+startup_ms=""
+for _ in $(seq 1 3000); do # polls every ~10 ms, 30 s at most
+  if [[ $(curl -s -o /dev/null -w '%{http_code}' "$B/healthz" || true) == 200 ]]; then
+    startup_ms=$(($(now_ms) - start_ms))
+    break
+  fi
+  kill -0 "$bashke_pid" 2>/dev/null || break
+  sleep 0.01
+done
+if [[ -z $startup_ms ]]; then
+  echo "bench: bashke did not become healthy; log:" >&2
+  cat "$tmp/bashke.log" >&2
+  exit 1
+fi
+
+# nginx serves exactly what bashke answered, so both send the same bytes.
+curl -fsS -H 'Accept-Language: sq' "$B/" -o "$www/index.html"
+curl -fsS "$B/api/v1/tenant" -o "$www/tenant.json"
+chmod 644 "$www"/*
+rss_kb=$(awk '/^VmRSS:/ { print $2 }' "/proc/$bashke_pid/status")
+
+# --- nginx, on its own throw-away config ---------------------------------
+nport=$(free_port)
+N="http://127.0.0.1:$nport"
+cat >"$tmp/nginx.conf" <<EOF
+worker_processes 1;
+daemon off;
+pid $tmp/nginx.pid;
+error_log $tmp/nginx-error.log warn;
+events { worker_connections 1024; }
+http {
+  include /etc/nginx/mime.types;
+  access_log off;
+  sendfile on;
+  # nginx closes a keep-alive connection after 1000 requests by default;
+  # bashke does not, so without this nginx alone would pay for reconnects.
+  keepalive_requests 1000000;
+  client_body_temp_path $tmp/nginx-body;
+  server {
+    listen 127.0.0.1:$nport;
+    root $www;
+  }
+}
+EOF
+# -e: the error log before the config is read, else /var/log/nginx is used.
+taskset -c 1 nginx -e "$tmp/nginx-error.log" -p "$tmp" -c "$tmp/nginx.conf" &
+nginx_pid=$!
+for _ in $(seq 1 100); do
+  curl -fs -o /dev/null "$N/index.html" && break
+  sleep 0.1
+done
+curl -fs -o /dev/null "$N/tenant.json" || {
+  echo "bench: nginx did not start:" >&2
+  cat "$tmp/nginx-error.log" >&2
+  exit 1
+}
+
+# --- load ------------------------------------------------------------------
+# run_wrk NAME URL [extra wrk args]: a short warm-up (caches, lazy init,
+# connection pools), then the measured run into $tmp/NAME.txt.
+run_wrk() {
+  local name=$1 url=$2
+  shift 2
+  echo "bench: $name ($url)" >&2
+  taskset -c 0 wrk -t1 "-c$CONNECTIONS" "-d$WARMUP" "$@" "$url" >/dev/null
+  "${wrk_cmd[@]}" "$@" "$url" >"$tmp/$name.txt"
+}
+# bashke negotiates the language, so ask for the same Albanian page that
+# nginx serves as index.html.
+run_wrk bashke-page "$B/" -H 'Accept-Language: sq'
+run_wrk nginx-page "$N/index.html"
+run_wrk bashke-api "$B/api/v1/tenant"
+run_wrk nginx-api "$N/tenant.json"
+
+# --- report ---------------------------------------------------------------
+rps() { awk '/^Requests\/sec:/ { print $2 }' "$tmp/$1.txt"; }
+# p99 from the --latency distribution, in ms whatever unit wrk chose.
+p99_ms() {
+  awk '$1 == "99%" {
+    v = $2; unit = v; sub(/[0-9.]+/, "", unit); sub(/[a-z]+$/, "", v)
+    f = (unit == "us") ? 0.001 : (unit == "s") ? 1000 : (unit == "m") ? 60000 : 1
+    printf "%.2f", v * f
+  }' "$tmp/$1.txt"
+}
+# Non-2xx answers and socket errors make the req/s figure meaningless.
+errors() {
+  awk '/Non-2xx or 3xx responses:/ { n += $NF }
+       /Socket errors:/ { gsub(/,/, ""); n += $4 + $6 + $8 + $10 }
+       END { print n + 0 }' "$tmp/$1.txt"
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+row() { # row LABEL NAME RATIO
+  printf '| %s | %.0f | %s ms | %s | %s |\n' "$1" "$(rps "$2")" "$(p99_ms "$2")" "$(errors "$2")" "$3"
+}
+
+rev=$(git rev-parse --short HEAD 2>/dev/null || echo "no commit")
+git diff --quiet HEAD 2>/dev/null || rev="$rev (+ uncommitted changes)"
+mkdir -p bench/out
+{
+  echo "## bashke vs nginx (same bytes)"
+  echo
+  echo "| target | req/s | p99 | errors | bashke/nginx req/s |"
+  echo "| --- | ---: | ---: | ---: | ---: |"
+  row "bashke \`/\` (Accept-Language: sq)" bashke-page "$(ratio "$(rps bashke-page)" "$(rps nginx-page)")"
+  row "nginx \`/index.html\`" nginx-page "—"
+  row "bashke \`/api/v1/tenant\`" bashke-api "$(ratio "$(rps bashke-api)" "$(rps nginx-api)")"
+  row "nginx \`/tenant.json\`" nginx-api "—"
+  echo
+  echo "- start-up (process start to first 200 from /healthz): ${startup_ms} ms"
+  echo "- idle RSS after start-up, before load: $(awk -v k="$rss_kb" 'BEGIN { printf "%.1f", k / 1024 }') MB"
+  echo "- page sizes: / $(wc -c <"$www/index.html") bytes, /api/v1/tenant $(wc -c <"$www/tenant.json") bytes"
+  echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'); commit: $rev; $(nproc) cores; $(wrk --version 2>&1 | head -n 1 | awk '{ print $1, $2 }'); $(nginx -v 2>&1 | sed 's/^nginx version: //')"
+  echo "- command: \`bench/run.sh\` → each target: \`${wrk_cmd[*]} URL\` after a $WARMUP warm-up; servers on \`taskset -c 1\`"
+} | tee bench/out/latest.md

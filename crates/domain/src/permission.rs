@@ -1,0 +1,102 @@
+//! The one place where authorisation is decided.
+//!
+//! Every route names the [`Action`] it performs and asks [`Principal::can`]; nothing else in the
+//! code base compares roles. The table below is exhaustive on purpose: adding an action forces
+//! a decision for every role.
+
+use crate::role::{Role, RoleSet};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// Read public pages: home, timeline, news, public profiles.
+    ViewPublic,
+    /// Manage one's own account, sessions and organisations.
+    ManageOwnAccount,
+    /// Create an organisation profile.
+    CreateOrganisation,
+    /// Edit the current cycle's timeline.
+    EditTimeline,
+    /// Write, edit and delete news items.
+    EditNews,
+    /// Invite people and grant or revoke roles in the tenant.
+    ManageRoles,
+    /// Browse the tenant's audit log.
+    ViewAuditLog,
+    /// See the outbox (delivery state of e-mails) of the tenant.
+    ViewOutbox,
+    /// Create municipalities and change their settings.
+    ManageTenants,
+}
+
+impl Action {
+    pub const ALL: [Action; 9] = [
+        Action::ViewPublic,
+        Action::ManageOwnAccount,
+        Action::CreateOrganisation,
+        Action::EditTimeline,
+        Action::EditNews,
+        Action::ManageRoles,
+        Action::ViewAuditLog,
+        Action::ViewOutbox,
+        Action::ManageTenants,
+    ];
+}
+
+/// Who is asking: nobody (the anonymous public) or a signed-in person with their roles in the
+/// tenant that serves the request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Principal {
+    Anonymous,
+    SignedIn(RoleSet),
+}
+
+impl Principal {
+    pub fn can(self, action: Action) -> bool {
+        let roles = match self {
+            Principal::Anonymous => return action == Action::ViewPublic,
+            Principal::SignedIn(roles) => roles,
+        };
+        let staff = roles.contains(Role::Coordinator) || roles.contains(Role::PlatformAdmin);
+        match action {
+            Action::ViewPublic | Action::ManageOwnAccount | Action::CreateOrganisation => true,
+            Action::EditTimeline
+            | Action::EditNews
+            | Action::ManageRoles
+            | Action::ViewAuditLog
+            | Action::ViewOutbox => staff,
+            Action::ManageTenants => roles.contains(Role::PlatformAdmin),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn signed_in(role: Role) -> Principal {
+        Principal::SignedIn(RoleSet::empty().with(Role::Participant).with(role))
+    }
+
+    #[test]
+    fn anonymous_may_only_read() {
+        for action in Action::ALL {
+            assert_eq!(
+                Principal::Anonymous.can(action),
+                action == Action::ViewPublic,
+                "{action:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn only_staff_edit_content() {
+        for role in [Role::Reviewer, Role::ForumMember, Role::MonitoringBody, Role::Participant] {
+            assert!(!signed_in(role).can(Action::EditNews), "{role:?}");
+            assert!(!signed_in(role).can(Action::ManageRoles), "{role:?}");
+            assert!(signed_in(role).can(Action::ManageOwnAccount), "{role:?}");
+        }
+        assert!(signed_in(Role::Coordinator).can(Action::EditNews));
+        assert!(!signed_in(Role::Coordinator).can(Action::ManageTenants));
+        assert!(signed_in(Role::PlatformAdmin).can(Action::ManageTenants));
+    }
+}

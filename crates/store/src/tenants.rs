@@ -1,0 +1,150 @@
+//! Tenants (municipalities) and the host names that select them.
+
+use chrono::{DateTime, Utc};
+use domain::{Lang, TenantId};
+use serde_json::json;
+
+use crate::{AuditCtx, Result, Store, audit, read, write};
+
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+pub struct TenantRow {
+    pub id: i64,
+    pub slug: String,
+    pub name_sq: String,
+    pub name_en: String,
+    pub languages: String,
+    pub time_zone: String,
+    pub contact_email: String,
+    pub logo_url: Option<String>,
+    pub privacy_sq: String,
+    pub privacy_en: String,
+    pub is_default: bool,
+    pub created_at: DateTime<Utc>,
+}
+
+impl TenantRow {
+    pub fn id(&self) -> TenantId {
+        TenantId(self.id)
+    }
+
+    pub fn name(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Sq => &self.name_sq,
+            Lang::En if !self.name_en.is_empty() => &self.name_en,
+            Lang::En => &self.name_sq,
+        }
+    }
+
+    pub fn languages(&self) -> Vec<Lang> {
+        self.languages.split(',').filter_map(Lang::parse).collect()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct NewTenant {
+    pub slug: String,
+    pub name_sq: String,
+    pub name_en: String,
+    pub time_zone: String,
+    pub contact_email: String,
+    pub logo_url: Option<String>,
+    pub privacy_sq: String,
+    pub privacy_en: String,
+    pub is_default: bool,
+    pub hosts: Vec<String>,
+}
+
+const TENANT_COLUMNS: &str = "t.id, t.slug, t.name_sq, t.name_en, t.languages, t.time_zone, \
+     t.contact_email, t.logo_url, t.privacy_sq, t.privacy_en, t.is_default, t.created_at";
+
+impl Store {
+    pub async fn create_tenant(&self, new: &NewTenant, ctx: &AuditCtx) -> Result<TenantId> {
+        Ok(write!(self, |tx| {
+            if new.is_default {
+                sqlx::query("UPDATE tenants SET is_default = FALSE WHERE is_default = TRUE")
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO tenants (slug, name_sq, name_en, time_zone, contact_email, logo_url,
+                                      privacy_sq, privacy_en, is_default, created_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+            )
+            .bind(&new.slug)
+            .bind(&new.name_sq)
+            .bind(&new.name_en)
+            .bind(&new.time_zone)
+            .bind(&new.contact_email)
+            .bind(&new.logo_url)
+            .bind(&new.privacy_sq)
+            .bind(&new.privacy_en)
+            .bind(new.is_default)
+            .bind(ctx.at)
+            .fetch_one(&mut *tx)
+            .await?;
+            for host in &new.hosts {
+                sqlx::query("INSERT INTO tenant_hosts (host, tenant_id) VALUES ($1, $2)")
+                    .bind(host.to_ascii_lowercase())
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            let ctx = AuditCtx { tenant: Some(TenantId(id)), ..ctx.clone() };
+            audit!(tx, &ctx, "tenant.create", "tenant", id, None,
+                Some(json!({"slug": new.slug, "name_sq": new.name_sq, "name_en": new.name_en, "hosts": new.hosts})));
+            TenantId(id)
+        }))
+    }
+
+    /// The tenant serving `host` (without port), else the default tenant, else none.
+    pub async fn resolve_tenant(&self, host: &str) -> Result<Option<TenantRow>> {
+        let host = host.to_ascii_lowercase();
+        let sql = format!(
+            "SELECT {TENANT_COLUMNS} FROM tenants t
+             LEFT JOIN tenant_hosts h ON h.tenant_id = t.id AND h.host = $1
+             WHERE h.host IS NOT NULL OR t.is_default = TRUE
+             ORDER BY (h.host IS NULL), t.id
+             LIMIT 1"
+        );
+        read!(self, |db| {
+            sqlx::query_as::<_, TenantRow>(sqlx::AssertSqlSafe(sql))
+                .bind(&host)
+                .fetch_optional(db)
+                .await
+                .map_err(Into::into)
+        })
+    }
+
+    pub async fn tenant_by_slug(&self, slug: &str) -> Result<Option<TenantRow>> {
+        let sql = format!("SELECT {TENANT_COLUMNS} FROM tenants t WHERE t.slug = $1");
+        read!(self, |db| {
+            sqlx::query_as::<_, TenantRow>(sqlx::AssertSqlSafe(sql))
+                .bind(slug)
+                .fetch_optional(db)
+                .await
+                .map_err(Into::into)
+        })
+    }
+
+    pub async fn list_tenants(&self) -> Result<Vec<TenantRow>> {
+        let sql = format!("SELECT {TENANT_COLUMNS} FROM tenants t ORDER BY t.id");
+        read!(self, |db| {
+            sqlx::query_as::<_, TenantRow>(sqlx::AssertSqlSafe(sql))
+                .fetch_all(db)
+                .await
+                .map_err(Into::into)
+        })
+    }
+
+    pub async fn tenant_hosts(&self, tenant: TenantId) -> Result<Vec<String>> {
+        read!(self, |db| {
+            sqlx::query_scalar::<_, String>(
+                "SELECT host FROM tenant_hosts WHERE tenant_id = $1 ORDER BY host",
+            )
+            .bind(tenant.0)
+            .fetch_all(db)
+            .await
+            .map_err(Into::into)
+        })
+    }
+}

@@ -1,0 +1,348 @@
+//! One struct per page template. Handlers fill them with display-ready values (already
+//! translated where the text comes from the database), so templates hold no business logic.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use domain::{FieldError, Lang};
+
+use crate::i18n::{t, t_args};
+
+/// What every page shows: the tenant, the language, the signed-in person, the flash message.
+#[derive(Debug, Clone)]
+pub struct PageCtx {
+    pub lang: Lang,
+    pub tenant_name: String,
+    pub logo_url: Option<String>,
+    pub contact_email: String,
+    /// Path of the current page, for the language switcher.
+    pub path: String,
+    pub user_name: Option<String>,
+    pub is_staff: bool,
+    pub flash: Option<String>,
+    pub title: String,
+}
+
+impl PageCtx {
+    pub fn t(&self, key: &str) -> String {
+        t(self.lang, key)
+    }
+    pub fn t1(&self, key: &str, name: &str, value: &str) -> String {
+        t_args(self.lang, key, &[(name, value.to_owned())])
+    }
+    pub fn code(&self) -> &'static str {
+        self.lang.code()
+    }
+    /// The other languages, as (code, native name, link) for the switcher.
+    pub fn other_langs(&self) -> Vec<(&'static str, &'static str, String)> {
+        Lang::ALL
+            .into_iter()
+            .filter(|l| *l != self.lang)
+            .map(|l| (l.code(), l.native_name(), format!("{}?lang={}", self.path, l.code())))
+            .collect()
+    }
+}
+
+/// Values typed into a form and the errors found in them, so a form is shown again with
+/// nothing lost and each message next to its field.
+#[derive(Debug, Clone, Default)]
+pub struct Form {
+    pub values: HashMap<String, String>,
+    pub errors: Vec<FieldError>,
+}
+
+impl Form {
+    pub fn new(values: HashMap<String, String>) -> Self {
+        Form { values, errors: Vec::new() }
+    }
+    pub fn with_errors(mut self, errors: Vec<FieldError>) -> Self {
+        self.errors = errors;
+        self
+    }
+    pub fn v(&self, field: &str) -> &str {
+        self.values.get(field).map(String::as_str).unwrap_or("")
+    }
+    pub fn checked(&self, field: &str, value: &str) -> bool {
+        self.v(field).split(',').any(|x| x == value)
+    }
+    pub fn has_errors(&self) -> bool {
+        !self.errors.is_empty()
+    }
+    /// The translated message for `field`, if it has an error.
+    pub fn err(&self, lang: &Lang, field: &str) -> Option<String> {
+        self.errors
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| t(*lang, &format!("error-{}", e.code.replace('_', "-"))))
+    }
+    /// Translated messages for the error summary at the top of the form.
+    pub fn summary(&self, lang: &Lang) -> Vec<(String, String)> {
+        self.errors
+            .iter()
+            .map(|e| (e.field.to_owned(), t(*lang, &format!("error-{}", e.code.replace('_', "-")))))
+            .collect()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct PhaseView {
+    pub title: String,
+    pub starts_on: String,
+    pub ends_on: String,
+    pub starts_iso: String,
+    pub ends_iso: String,
+    /// `past`, `current` or `upcoming`.
+    pub state: &'static str,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewsSummary {
+    pub id: i64,
+    pub title: String,
+    pub excerpt: String,
+    pub date: String,
+    pub date_iso: String,
+}
+
+#[derive(Template)]
+#[template(path = "home.html")]
+pub struct HomePage {
+    pub p: PageCtx,
+    pub cycle_title: Option<String>,
+    pub phases: Vec<PhaseView>,
+    pub news: Vec<NewsSummary>,
+}
+
+#[derive(Template)]
+#[template(path = "news_list.html")]
+pub struct NewsListPage {
+    pub p: PageCtx,
+    pub news: Vec<NewsSummary>,
+    pub page: i64,
+    pub has_next: bool,
+    pub can_edit: bool,
+}
+
+#[derive(Template)]
+#[template(path = "news_show.html")]
+pub struct NewsPage {
+    pub p: PageCtx,
+    pub id: i64,
+    pub title: String,
+    pub body_html: String,
+    pub date: String,
+    pub date_iso: String,
+    pub author: Option<String>,
+    pub can_edit: bool,
+}
+
+#[derive(Template)]
+#[template(path = "signup.html")]
+pub struct SignupPage {
+    pub p: PageCtx,
+    pub form: Form,
+}
+
+#[derive(Template)]
+#[template(path = "login.html")]
+pub struct LoginPage {
+    pub p: PageCtx,
+    pub form: Form,
+    /// A message that concerns the whole form (wrong password, throttled).
+    pub problem: Option<String>,
+    pub next: String,
+}
+
+#[derive(Template)]
+#[template(path = "forgot.html")]
+pub struct ForgotPage {
+    pub p: PageCtx,
+    pub form: Form,
+}
+
+#[derive(Template)]
+#[template(path = "reset.html")]
+pub struct ResetPage {
+    pub p: PageCtx,
+    pub form: Form,
+    pub token: String,
+}
+
+/// A page with a heading, a paragraph and an optional link: "check your e-mail", "link expired".
+#[derive(Template)]
+#[template(path = "message.html")]
+pub struct MessagePage {
+    pub p: PageCtx,
+    pub heading: String,
+    pub text: String,
+    pub link: Option<(String, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+pub struct ErrorPage {
+    pub p: PageCtx,
+    pub status: u16,
+    pub heading: String,
+    pub text: String,
+    pub request_id: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct OrgSummary {
+    pub id: i64,
+    pub name: String,
+    pub kind: String,
+}
+
+#[derive(Template)]
+#[template(path = "account.html")]
+pub struct AccountPage {
+    pub p: PageCtx,
+    pub display_name: String,
+    pub email: String,
+    pub roles: Vec<String>,
+    pub orgs: Vec<OrgSummary>,
+    pub password_form: Form,
+    pub email_form: Form,
+    pub delete_form: Form,
+}
+
+#[derive(Template)]
+#[template(path = "privacy.html")]
+pub struct PrivacyPage {
+    pub p: PageCtx,
+    pub body_html: String,
+}
+
+/// A choice in a select or a group of checkboxes.
+#[derive(Debug, Clone)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+}
+
+#[derive(Template)]
+#[template(path = "org_form.html")]
+pub struct OrgFormPage {
+    pub p: PageCtx,
+    pub form: Form,
+    /// `None` when creating.
+    pub org_id: Option<i64>,
+    pub kinds: Vec<Choice>,
+    pub sizes: Vec<Choice>,
+    pub fields: Vec<Choice>,
+}
+
+#[derive(Template)]
+#[template(path = "org_show.html")]
+pub struct OrgPage {
+    pub p: PageCtx,
+    pub id: i64,
+    pub name: String,
+    pub kind: String,
+    pub registration_number: Option<String>,
+    pub size: String,
+    pub fields: Vec<String>,
+    pub area: String,
+    pub website: String,
+    pub mission_html: String,
+    pub members: Vec<(String, bool)>,
+    pub is_member: bool,
+    pub invite_form: Form,
+}
+
+#[derive(Template)]
+#[template(path = "invite_accept.html")]
+pub struct InviteAcceptPage {
+    pub p: PageCtx,
+    pub what: String,
+    pub token: String,
+    pub action: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct PersonView {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub roles: Vec<(String, String)>,
+    pub grantable: Vec<Choice>,
+}
+
+#[derive(Template)]
+#[template(path = "admin/people.html")]
+pub struct PeoplePage {
+    pub p: PageCtx,
+    pub people: Vec<PersonView>,
+    pub q: String,
+    pub page: i64,
+    pub has_next: bool,
+    pub invite_form: Form,
+    pub roles: Vec<Choice>,
+}
+
+#[derive(Template)]
+#[template(path = "admin/news_form.html")]
+pub struct NewsFormPage {
+    pub p: PageCtx,
+    pub form: Form,
+    pub news_id: Option<i64>,
+}
+
+#[derive(Debug, Clone)]
+pub struct PhaseRow {
+    pub index: usize,
+    pub title_sq: String,
+    pub title_en: String,
+    pub starts_on: String,
+    pub ends_on: String,
+}
+
+#[derive(Template)]
+#[template(path = "admin/timeline.html")]
+pub struct TimelineFormPage {
+    pub p: PageCtx,
+    pub rows: Vec<PhaseRow>,
+    pub errors: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct AuditView {
+    pub id: i64,
+    pub at: String,
+    pub at_iso: String,
+    pub actor: String,
+    pub action: String,
+    pub entity: String,
+    pub before: String,
+    pub after: String,
+}
+
+#[derive(Template)]
+#[template(path = "admin/audit.html")]
+pub struct AuditPage {
+    pub p: PageCtx,
+    pub entries: Vec<AuditView>,
+    pub action: String,
+    pub next_before: Option<i64>,
+}
+
+#[derive(Debug, Clone)]
+pub struct OutboxView {
+    pub id: i64,
+    pub recipient: String,
+    pub subject: String,
+    pub status: String,
+    pub attempts: i64,
+    pub created: String,
+    pub last_error: String,
+}
+
+#[derive(Template)]
+#[template(path = "admin/outbox.html")]
+pub struct OutboxPage {
+    pub p: PageCtx,
+    pub messages: Vec<OutboxView>,
+    pub next_before: Option<i64>,
+}
