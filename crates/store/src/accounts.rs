@@ -501,3 +501,47 @@ impl Store {
         Ok(())
     }
 }
+
+impl Store {
+    /// Creates an account whose address is already trusted (command line, demo data), with the
+    /// given roles besides participant.
+    pub async fn create_verified_user(
+        &self,
+        tenant: TenantId,
+        email: &Email,
+        display_name: &str,
+        password_hash: &str,
+        lang: Lang,
+        roles: &[Role],
+        ctx: &AuditCtx,
+    ) -> Result<UserId> {
+        Ok(write!(self, |tx| {
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO users (tenant_id, email, display_name, password_hash, lang, email_verified_at, created_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
+            )
+            .bind(tenant.0)
+            .bind(email.as_str())
+            .bind(display_name)
+            .bind(password_hash)
+            .bind(lang.code())
+            .bind(ctx.at)
+            .fetch_one(&mut *tx)
+            .await?;
+            let mut all: Vec<Role> = vec![Role::Participant];
+            all.extend(roles.iter().copied().filter(|r| *r != Role::Participant));
+            for role in &all {
+                sqlx::query("INSERT INTO role_grants (tenant_id, user_id, role, granted_at) VALUES ($1, $2, $3, $4)")
+                    .bind(tenant.0)
+                    .bind(id)
+                    .bind(role.key())
+                    .bind(ctx.at)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            audit!(tx, ctx, "user.create", "user", id, None,
+                Some(json!({"email": email.as_str(), "display_name": display_name, "roles": all.iter().map(|r| r.key()).collect::<Vec<_>>()})));
+            UserId(id)
+        }))
+    }
+}

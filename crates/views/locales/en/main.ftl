@@ -194,6 +194,7 @@ error-403-text = You are not allowed to see this page or to do this.
 error-csrf-text = The request came from another site and was refused for your safety. Go back to the form and try again.
 error-400-title = Bad request
 error-400-text = The request could not be understood.
+error-unknown-language = This language is not available. The available languages are Albanian (sq) and English (en).
 error-409-title = Conflict
 error-409-text = This action conflicts with data that already exists.
 error-413-title = Request too large

@@ -194,6 +194,7 @@ error-403-text = Nuk keni të drejtë ta shihni këtë faqe ose ta kryeni këtë
 error-csrf-text = Kërkesa erdhi nga një faqe tjetër dhe u refuzua për sigurinë tuaj. Kthehuni te formulari dhe provoni sërish.
 error-400-title = Kërkesë e pavlefshme
 error-400-text = Kërkesa nuk mund të kuptohej.
+error-unknown-language = Kjo gjuhë nuk ofrohet. Gjuhët e mundshme janë shqip (sq) dhe anglisht (en).
 error-409-title = Konflikt
 error-409-text = Ky veprim bie ndesh me të dhëna që ekzistojnë tashmë.
 error-413-title = Kërkesa është shumë e madhe

@@ -1,0 +1,154 @@
+//! Demo data: Bashkia Elbasan with its open call's timeline, news, and one account per role.
+
+use chrono::{Duration, NaiveDate};
+use domain::{Email, Lang, Role};
+use services::Services;
+use store::{AuditCtx, NewTenant, NewsInput, OrgInput, PhaseInput};
+
+/// Everyone's demo password (printed at start-up; the demo is not for real data).
+pub const DEMO_PASSWORD: &str = "Elbasan-demo-2026";
+
+pub struct DemoAccount {
+    pub role: Role,
+    pub email: &'static str,
+    pub name: &'static str,
+}
+
+pub const ACCOUNTS: [DemoAccount; 6] = [
+    DemoAccount { role: Role::PlatformAdmin, email: "admin@demo.bashke.al", name: "Administratori i platformës" },
+    DemoAccount { role: Role::Coordinator, email: "koordinatori@demo.bashke.al", name: "Elira Koordinatorja" },
+    DemoAccount { role: Role::Reviewer, email: "vleresuesi@demo.bashke.al", name: "Besnik Vlerësuesi" },
+    DemoAccount { role: Role::ForumMember, email: "anetari@demo.bashke.al", name: "Drita Anëtarja" },
+    DemoAccount { role: Role::MonitoringBody, email: "monitoruesi@demo.bashke.al", name: "Tjetër Vizion (monitorues)" },
+    DemoAccount { role: Role::Participant, email: "qytetari@demo.bashke.al", name: "Arbër Çela" },
+];
+
+const PRIVACY_SQ: &str = "Bashkia Elbasan përpunon të dhënat tuaja personale (emrin, adresën e postës elektronike dhe \
+të dhënat që shkruani në formularë) vetëm për procesin e bashkë-krijimit të planit të veprimit OGP Local, në përputhje \
+me ligjin për mbrojtjen e të dhënave personale.\n\n- Të dhënat e kontaktit i shohin vetëm koordinatorët dhe personat e \
+caktuar.\n- Kontributet publike (ide, komente) janë publike.\n- Mund ta fshini llogarinë në çdo kohë nga faqja “Llogaria ime”.\n\n\
+Për pyetje: koordinatori@elbasani.gov.al";
+const PRIVACY_EN: &str = "The Municipality of Elbasan processes your personal data (your name, e-mail address and what you \
+type into forms) only for the co-creation of its OGP Local action plan, in line with the law on personal data \
+protection.\n\n- Contact details are seen only by coordinators and the people assigned.\n- Public contributions (ideas, \
+comments) are public.\n- You can delete your account at any time from “My account”.\n\nQuestions: koordinatori@elbasani.gov.al";
+
+const CALL_NEWS_SQ: &str = "Bashkia Elbasan fton të gjitha organizatat aktive të shoqërisë civile (OSHC), grupet jo-formale \
+apo qytetarët aktivë që veprojnë brenda territorit të bashkisë të bashkohen në procesin e bashkë-krijimit të angazhimeve \
+lokale të OGP.\n\n**Çfarë presim nga organizatat/grupet pjesëmarrëse**\n\n- Të punojnë së bashku me përfaqësuesit e \
+bashkisë për të zhvilluar angazhime të fokusuar në rritjen e transparencës, gjithëpërfshirjes dhe llogaridhënies.\n- Të \
+bëhen pjesë e një grupi pune që do të udhëheqë procesin e bashkë-krijimit.\n- Të ndihmojnë në përcaktimin e qëllimeve \
+afatgjata për bashkëpunim të qëndrueshëm midis bashkisë dhe shoqërisë civile.\n\nPër pyetje: koordinatori@elbasani.gov.al";
+const CALL_NEWS_EN: &str = "The Municipality of Elbasan invites every active civil-society organisation (CSO), informal \
+group and active citizen working inside the municipality's territory to join the co-creation of its OGP Local \
+commitments.\n\n**What we expect from participating organisations and groups**\n\n- Work with the municipality's \
+representatives to develop commitments that increase transparency, inclusion and accountability.\n- Join a working \
+group that will lead the co-creation process.\n- Help set long-term goals for lasting cooperation between the \
+municipality and civil society.\n\nQuestions: koordinatori@elbasani.gov.al";
+
+fn phase(title_sq: &str, title_en: &str, starts_on: NaiveDate, days: i64) -> PhaseInput {
+    PhaseInput { title_sq: title_sq.into(), title_en: title_en.into(), starts_on, ends_on: starts_on + Duration::days(days) }
+}
+
+/// Seeds an empty database; does nothing when a tenant exists already.
+pub async fn seed(services: &Services) -> anyhow::Result<bool> {
+    let store = &services.store;
+    if !store.list_tenants().await?.is_empty() {
+        return Ok(false);
+    }
+    let system = AuditCtx { tenant: None, actor: None, at: services.clock.now(), request_id: Some("demo-seed".into()) };
+    let tenant = store
+        .create_tenant(
+            &NewTenant {
+                slug: "elbasan".into(),
+                name_sq: "Bashkia Elbasan".into(),
+                name_en: "Municipality of Elbasan".into(),
+                time_zone: "Europe/Tirane".into(),
+                contact_email: "koordinatori@elbasani.gov.al".into(),
+                logo_url: None,
+                privacy_sq: PRIVACY_SQ.into(),
+                privacy_en: PRIVACY_EN.into(),
+                is_default: true,
+                hosts: vec!["elbasan.localhost".into()],
+            },
+            &system,
+        )
+        .await?;
+    // A second municipality on its own host name shows that tenants do not see each other.
+    store
+        .create_tenant(
+            &NewTenant {
+                slug: "tirana".into(),
+                name_sq: "Bashkia Tiranë".into(),
+                name_en: "Municipality of Tirana".into(),
+                time_zone: "Europe/Tirane".into(),
+                contact_email: "ogp@tirana.example".into(),
+                logo_url: None,
+                privacy_sq: String::new(),
+                privacy_en: String::new(),
+                is_default: false,
+                hosts: vec!["tirana.localhost".into()],
+            },
+            &system,
+        )
+        .await?;
+    let ctx = AuditCtx { tenant: Some(tenant), ..system };
+    let today = services.clock.now().date_naive();
+    let start = today - Duration::days(7);
+    let phases = [
+        phase("Thirrja e hapur për organizatat e shoqërisë civile", "Open call to civil-society organisations", start, 28),
+        phase("Përzgjedhja dhe formimi i grupit të punës", "Selection and forming of the working group", start + Duration::days(29), 14),
+        phase("Takimet fillestare dhe bashkë-krijimi", "Initial meetings and co-creation", start + Duration::days(44), 45),
+        phase("Hartimi i vizionit strategjik dhe i angazhimeve", "Drafting the strategic vision and commitments", start + Duration::days(90), 40),
+        phase("Konsultimi publik i draftit", "Public consultation on the draft", start + Duration::days(131), 21),
+        phase("Miratimi dhe dorëzimi i planit të veprimit te OGP", "Endorsement and submission of the action plan to OGP", start + Duration::days(153), 10),
+        phase("Zbatimi dhe monitorimi", "Implementation and monitoring", start + Duration::days(164), 540),
+    ];
+    store.create_cycle(tenant, "Plani i veprimit OGP Local 2027–2029", "OGP Local action plan 2027–2029", &phases, &ctx).await?;
+
+    let hash = services.hasher.hash(DEMO_PASSWORD).await?;
+    let mut coordinator = None;
+    let mut users = Vec::new();
+    for account in &ACCOUNTS {
+        let email = Email::parse("email", account.email).map_err(|e| anyhow::anyhow!("demo e-mail {}: {}", account.email, e.code))?;
+        let roles: Vec<Role> = match account.role {
+            Role::PlatformAdmin => vec![Role::PlatformAdmin, Role::Coordinator],
+            other => vec![other],
+        };
+        let id = store.create_verified_user(tenant, &email, account.name, &hash, Lang::Sq, &roles, &ctx).await?;
+        if account.role == Role::Coordinator {
+            coordinator = Some(id);
+        }
+        users.push((account.role, id));
+    }
+    let author = coordinator.ok_or_else(|| anyhow::anyhow!("no coordinator in demo accounts"))?;
+    let news = [
+        ("Mirë se vini në platformën e bashkë-krijimit", "Welcome to the co-creation platform",
+         "Kjo platformë zëvendëson dërgimin e dokumenteve me postë elektronike: këtu aplikoni, ndiqni kalendarin dhe lexoni vendimet.",
+         "This platform replaces sending documents by e-mail: apply here, follow the timeline and read the decisions."),
+        ("Bashkia Elbasan anëtare e OGP Local", "Elbasan is a member of OGP Local",
+         "Si anëtare e Partneritetit për Qeverisje të Hapur në nivel lokal, Bashkia Elbasan është e angazhuar në avancimin e transparencës, gjithëpërfshirjes dhe llogaridhënies në qeverisjen lokale.",
+         "As a member of the Open Government Partnership at local level, the Municipality of Elbasan is committed to advancing transparency, inclusion and accountability in local government."),
+        ("Thirrje e hapur për organizatat e shoqërisë civile", "Open call to civil-society organisations", CALL_NEWS_SQ, CALL_NEWS_EN),
+    ];
+    for (i, (t_sq, t_en, b_sq, b_en)) in news.iter().enumerate() {
+        let at = AuditCtx { actor: Some(author), at: ctx.at - Duration::days(3 - i as i64), ..ctx.clone() };
+        store
+            .create_news(tenant, author, &NewsInput { title_sq: (*t_sq).into(), title_en: (*t_en).into(), body_sq: (*b_sq).into(), body_en: (*b_en).into() }, &at)
+            .await?;
+    }
+    if let Some((_, monitor)) = users.iter().find(|(r, _)| *r == Role::MonitoringBody) {
+        let org = OrgInput {
+            name: "Tjetër Vizion".into(),
+            kind: "cso".into(),
+            registration_number: Some("L12345678A".into()),
+            size_band: "6_20".into(),
+            fields: "transparency,accountability,participation".into(),
+            area: "Elbasan".into(),
+            website: "https://tjetervizion.org".into(),
+            mission: "Organizatë e shoqërisë civile që monitoron qeverisjen vendore në Elbasan.".into(),
+        };
+        store.create_org(tenant, *monitor, &org, &AuditCtx { actor: Some(*monitor), ..ctx.clone() }).await?;
+    }
+    Ok(true)
+}

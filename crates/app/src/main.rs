@@ -1,0 +1,225 @@
+//! `bashke`: the one binary. See `bashke --help`.
+
+mod config;
+mod demo;
+
+use std::{path::PathBuf, sync::Arc, time::Instant};
+
+use clap::{Parser, Subcommand};
+use config::{Config, SETTINGS_HELP, Settings};
+use domain::{Email, Lang, NewPassword, Role};
+use services::{Services, SystemClock, mailer::{Mailer, SmtpSettings, Transport}};
+use store::{AuditCtx, Store};
+use tokio::sync::watch;
+
+#[derive(Parser)]
+#[command(name = "bashke", version, about = "Open-government co-creation for municipalities (OGP Local).", after_help = SETTINGS_HELP)]
+struct Cli {
+    /// Optional TOML file with settings (also BASHKE_CONFIG).
+    #[arg(long, global = true, env = "BASHKE_CONFIG")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the site.
+    Serve,
+    /// Create a demo database in the data folder if there is none, print the demo accounts, serve.
+    Demo,
+    /// Apply database migrations and exit.
+    Migrate,
+    /// Create a platform administrator (password from BASHKE_ADMIN_PASSWORD or standard input).
+    CreateAdmin {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// Tenant slug; the default tenant when omitted.
+        #[arg(long)]
+        tenant: Option<String>,
+    },
+    /// Write a consistent copy of the SQLite database to PATH while the server runs.
+    Backup { path: PathBuf },
+}
+
+fn init_logging(settings: &Settings) {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("BASHKE_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,tower_http=info"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    if settings.raw.log_format == "json" {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
+}
+
+async fn open_store(settings: &Settings) -> anyhow::Result<Store> {
+    if settings.database_url.starts_with("sqlite:") {
+        std::fs::create_dir_all(&settings.raw.data_dir)?;
+    }
+    let store = Store::connect(&settings.database_url).await?;
+    store.migrate().await?;
+    Ok(store)
+}
+
+#[tokio::main]
+async fn main() {
+    let started = Instant::now();
+    let cli = Cli::parse();
+    let settings = match Config::load(cli.config.as_ref()) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("bashke: {e}");
+            std::process::exit(2);
+        }
+    };
+    init_logging(&settings);
+    if let Err(e) = run(cli.command, settings, started).await {
+        eprintln!("bashke: {e:#}");
+        std::process::exit(1);
+    }
+}
+
+async fn run(command: Command, settings: Settings, started: Instant) -> anyhow::Result<()> {
+    match command {
+        Command::Serve => serve(settings, false, started).await,
+        Command::Demo => serve(settings, true, started).await,
+        Command::Migrate => {
+            open_store(&settings).await?;
+            println!("Database is up to date ({}).", redact(&settings.database_url));
+            Ok(())
+        }
+        Command::CreateAdmin { email, name, tenant } => create_admin(&settings, &email, &name, tenant.as_deref()).await,
+        Command::Backup { path } => {
+            let store = Store::connect(&settings.database_url).await?;
+            store.backup_sqlite(&path).await?;
+            println!("Backup written to {}.", path.display());
+            Ok(())
+        }
+    }
+}
+
+/// Hides a password in a database URL before printing it.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.find('@')) {
+        (Some(s), Some(at)) if url[s + 3..at].contains(':') => {
+            let user_end = s + 3 + url[s + 3..at].find(':').unwrap_or(0);
+            format!("{}:***{}", &url[..user_end], &url[at..])
+        }
+        _ => url.to_owned(),
+    }
+}
+
+async fn create_admin(settings: &Settings, email: &str, name: &str, tenant: Option<&str>) -> anyhow::Result<()> {
+    let store = open_store(settings).await?;
+    let tenant = match tenant {
+        Some(slug) => store.tenant_by_slug(slug).await?.ok_or_else(|| anyhow::anyhow!("no tenant with slug {slug}"))?,
+        None => store.resolve_tenant("").await?.ok_or_else(|| anyhow::anyhow!("no default tenant; pass --tenant"))?,
+    };
+    let email = Email::parse("email", email).map_err(|e| anyhow::anyhow!("email: {}", e.code))?;
+    let password = match std::env::var("BASHKE_ADMIN_PASSWORD") {
+        Ok(p) => p,
+        Err(_) => {
+            eprint!("Password for {email}: ");
+            let mut line = String::new();
+            std::io::stdin().read_line(&mut line)?;
+            line.trim_end_matches(['\n', '\r']).to_owned()
+        }
+    };
+    let password = NewPassword::parse("password", &password).map_err(|e| anyhow::anyhow!("password: {}", e.code))?;
+    let services = Services::new(store.clone(), Arc::new(SystemClock), &settings.base_url);
+    let hash = services.hasher.hash(password.expose()).await?;
+    let ctx = AuditCtx { tenant: Some(tenant.id()), actor: None, at: services.clock.now(), request_id: Some("cli".into()) };
+    let id = store
+        .create_verified_user(tenant.id(), &email, name, &hash, Lang::Sq, &[Role::PlatformAdmin, Role::Coordinator], &ctx)
+        .await
+        .map_err(|e| match e {
+            store::StoreError::Conflict { .. } => anyhow::anyhow!("an account with {email} exists already"),
+            other => other.into(),
+        })?;
+    println!("Created platform administrator {email} (user {id}) in {}.", tenant.slug);
+    Ok(())
+}
+
+async fn serve(settings: Settings, demo: bool, started: Instant) -> anyhow::Result<()> {
+    let store = open_store(&settings).await?;
+    let services = Services::new(store.clone(), Arc::new(SystemClock), &settings.base_url);
+    if demo && demo::seed(&services).await? {
+        tracing::info!("demo data created");
+    }
+    let metrics = metrics_exporter_prometheus::PrometheusBuilder::new().install_recorder().ok();
+    let transport = if settings.raw.smtp_host.is_empty() {
+        Transport::files(settings.raw.data_dir.join("mail"))?
+    } else {
+        Transport::smtp(&SmtpSettings {
+            host: settings.raw.smtp_host.clone(),
+            port: settings.raw.smtp_port,
+            username: Some(settings.raw.smtp_username.clone()).filter(|u| !u.is_empty()),
+            password: Some(settings.raw.smtp_password.0.clone()).filter(|p| !p.is_empty()),
+            security: settings.raw.smtp_security.clone(),
+        })?
+    };
+    let (stop_tx, stop_rx) = watch::channel(false);
+    let mailer = Mailer { store: store.clone(), clock: services.clock.clone(), transport, from: settings.raw.mail_from.parse()? };
+    let worker = tokio::spawn(mailer.run(stop_rx));
+
+    let web_config = web::WebConfig {
+        base_url: settings.base_url.clone(),
+        body_limit_bytes: settings.raw.body_limit_bytes,
+        write_rate_per_second: settings.raw.write_rate_per_second,
+        trusted_proxies: settings.trusted_proxies.clone(),
+    };
+    let app = web::router(web::AppState::new(services, web_config, metrics));
+    let listener = tokio::net::TcpListener::bind(settings.listen).await?;
+    let address = listener.local_addr()?;
+    tracing::info!(%address, database = %redact(&settings.database_url), startup_ms = started.elapsed().as_millis() as u64, "listening");
+    if demo {
+        print_demo_banner(&settings, address);
+    }
+    axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    // Requests in flight have finished; let the outbox worker finish its batch, then close.
+    let _ = stop_tx.send(true);
+    let _ = worker.await;
+    store.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+fn print_demo_banner(settings: &Settings, address: std::net::SocketAddr) {
+    println!();
+    println!("  bashke demo: Bashkia Elbasan");
+    println!("  Open {}  (English: {}/?lang=en)", settings.base_url, settings.base_url);
+    println!("  Listening on {address}; e-mails are written to {}", settings.raw.data_dir.join("mail").display());
+    println!();
+    println!("  Demo accounts (password for all: {})", demo::DEMO_PASSWORD);
+    for account in &demo::ACCOUNTS {
+        println!("    {:<16} {}", account.role.key(), account.email);
+    }
+    println!();
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {}
+        _ = terminate => {}
+    }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,111 @@
+//! Public pages: home (timeline and latest news), news, privacy notice.
+
+use axum::{
+    Router,
+    extract::{Path, Query, State},
+    response::Response,
+    routing::get,
+};
+use domain::{Action, NewsId};
+use serde::Deserialize;
+use views::{HomePage, NewsListPage, NewsPage, NewsSummary, PhaseView, PrivacyPage, markdown};
+
+use super::{date, day, localized, page};
+use crate::{AppError, AppState, Ctx};
+
+const NEWS_PER_PAGE: i64 = 10;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/", get(home))
+        .route("/news", get(news_list))
+        .route("/news/{id}", get(news_show))
+        .route("/privacy", get(privacy))
+}
+
+pub(crate) fn summaries(ctx: &Ctx, items: &[store::NewsItem]) -> Vec<NewsSummary> {
+    items
+        .iter()
+        .map(|n| {
+            let (d, iso) = date(ctx, n.published_at);
+            NewsSummary {
+                id: n.id,
+                title: localized(ctx, &n.title_sq, &n.title_en).to_owned(),
+                excerpt: markdown::excerpt(localized(ctx, &n.body_sq, &n.body_en), 220),
+                date: d,
+                date_iso: iso,
+            }
+        })
+        .collect()
+}
+
+async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    ctx.require(Action::ViewPublic)?;
+    let store = &state.services.store;
+    let tenant = ctx.tenant.id();
+    let (cycle, news) = tokio::try_join!(store.current_cycle(tenant), store.list_news(tenant, 4, 0))?;
+    let phases = match &cycle {
+        Some(c) => store.timeline(tenant, c.id).await?,
+        None => Vec::new(),
+    };
+    let today = state.services.clock.now().with_timezone(&ctx.tz()).date_naive();
+    let phases = phases
+        .iter()
+        .map(|ph| {
+            let (s, s_iso) = day(ph.starts_on);
+            let (e, e_iso) = day(ph.ends_on);
+            let state = if ph.ends_on < today { "past" } else if ph.starts_on > today { "upcoming" } else { "current" };
+            PhaseView { title: localized(&ctx, &ph.title_sq, &ph.title_en).to_owned(), starts_on: s, ends_on: e, starts_iso: s_iso, ends_iso: e_iso, state }
+        })
+        .collect();
+    page(HomePage {
+        p: ctx.page(ctx.t("nav-home")),
+        cycle_title: cycle.map(|c| localized(&ctx, &c.title_sq, &c.title_en).to_owned()),
+        phases,
+        news: summaries(&ctx, &news),
+    })
+}
+
+#[derive(Deserialize)]
+pub struct PageQuery {
+    page: Option<i64>,
+}
+
+async fn news_list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<PageQuery>) -> Result<Response, AppError> {
+    ctx.require(Action::ViewPublic)?;
+    let page_no = q.page.unwrap_or(1).max(1);
+    // One more than shown tells whether a next page exists without counting everything.
+    let mut items = state.services.store.list_news(ctx.tenant.id(), NEWS_PER_PAGE + 1, (page_no - 1) * NEWS_PER_PAGE).await?;
+    let has_next = items.len() as i64 > NEWS_PER_PAGE;
+    items.truncate(NEWS_PER_PAGE as usize);
+    page(NewsListPage {
+        p: ctx.page(ctx.t("news-title")),
+        news: summaries(&ctx, &items),
+        page: page_no,
+        has_next,
+        can_edit: ctx.principal().can(Action::EditNews),
+    })
+}
+
+async fn news_show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
+    ctx.require(Action::ViewPublic)?;
+    let item = state.services.store.news_item(ctx.tenant.id(), NewsId(id)).await?.ok_or(AppError::NotFound)?;
+    let (d, iso) = date(&ctx, item.published_at);
+    let title = localized(&ctx, &item.title_sq, &item.title_en).to_owned();
+    page(NewsPage {
+        p: ctx.page(title.clone()),
+        id: item.id,
+        title,
+        body_html: markdown::render(localized(&ctx, &item.body_sq, &item.body_en)),
+        date: d,
+        date_iso: iso,
+        author: item.author_name,
+        can_edit: ctx.principal().can(Action::EditNews),
+    })
+}
+
+async fn privacy(ctx: Ctx) -> Result<Response, AppError> {
+    ctx.require(Action::ViewPublic)?;
+    let body = localized(&ctx, &ctx.tenant.privacy_sq, &ctx.tenant.privacy_en).to_owned();
+    page(PrivacyPage { p: ctx.page(ctx.t("privacy-title")), body_html: markdown::render(&body) })
+}

@@ -1,0 +1,86 @@
+//! The HTTP layer. `router()` assembles pages (`html/`), the JSON API (`api`), operations
+//! endpoints (`ops`) and the middleware stack (`middleware`, `security`).
+//!
+//! Request flow, outermost first: security headers → request id → trace → request context
+//! (tenant, language, session; renders every error page) → CSRF → write rate limit → body limit
+//! → handler.
+
+pub mod api;
+pub mod ctx;
+pub mod error;
+pub mod forms;
+pub mod html;
+pub mod ops;
+pub mod security;
+pub mod tenants;
+
+use std::{net::IpAddr, sync::Arc};
+
+use axum::{Router, http::HeaderName, middleware};
+use metrics_exporter_prometheus::PrometheusHandle;
+use services::Services;
+use tower_http::{
+    limit::RequestBodyLimitLayer,
+    request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
+    trace::TraceLayer,
+};
+
+pub use ctx::Ctx;
+pub use error::AppError;
+
+/// Settings of the HTTP layer (read from the configuration by the binary).
+#[derive(Debug, Clone)]
+pub struct WebConfig {
+    /// Public address, e.g. `https://ogp.elbasani.gov.al`; decides `Secure` cookies.
+    pub base_url: String,
+    pub body_limit_bytes: usize,
+    /// State-changing requests allowed per client address per second (burst is 5 times this).
+    pub write_rate_per_second: u32,
+    /// Proxies whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: Vec<IpAddr>,
+}
+
+impl WebConfig {
+    pub fn secure_cookies(&self) -> bool {
+        self.base_url.starts_with("https://")
+    }
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    pub services: Services,
+    pub config: Arc<WebConfig>,
+    pub metrics: Option<PrometheusHandle>,
+    pub tenants: tenants::TenantCache,
+    pub limiter: Arc<security::WriteLimiter>,
+}
+
+impl AppState {
+    pub fn new(services: Services, config: WebConfig, metrics: Option<PrometheusHandle>) -> Self {
+        let limiter = Arc::new(security::WriteLimiter::new(config.write_rate_per_second));
+        AppState { tenants: tenants::TenantCache::new(services.store.clone()), services, config: Arc::new(config), metrics, limiter }
+    }
+}
+
+static REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+/// The whole application, ready to serve.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .merge(html::router())
+        .merge(api::router())
+        .merge(ops::router())
+        .fallback(html::not_found)
+        .layer(RequestBodyLimitLayer::new(state.config.body_limit_bytes))
+        .layer(middleware::from_fn_with_state(state.clone(), security::limit_writes))
+        .layer(security::csrf_layer(&state.config))
+        .layer(middleware::from_fn_with_state(state.clone(), ctx::request_context))
+        .layer(TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
+            let id = req.headers().get(&REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or("-");
+            tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
+        }))
+        .layer(PropagateRequestIdLayer::new(REQUEST_ID.clone()))
+        .layer(SetRequestIdLayer::new(REQUEST_ID.clone(), MakeRequestUuid))
+        .layer(middleware::from_fn_with_state(state.clone(), security::headers))
+        .with_state(state)
+}
