@@ -28,6 +28,7 @@ mod outbox;
 mod rate;
 mod roles;
 mod tenants;
+pub mod testing;
 
 use std::{path::Path, str::FromStr, time::Duration};
 
@@ -207,7 +208,7 @@ impl Store {
     /// `true` when the database answers a trivial query (used by `/healthz`).
     pub async fn ping(&self) -> bool {
         let result: Result<i64> = read!(self, |db| {
-            sqlx::query_scalar::<_, i64>("SELECT 1").fetch_one(db).await.map_err(Into::into)
+            sqlx::query_scalar::<_, i64>("SELECT CAST(1 AS BIGINT)").fetch_one(db).await.map_err(Into::into)
         });
         result.is_ok()
     }
@@ -233,5 +234,32 @@ impl Store {
             }
             Backend::Postgres(pool) => pool.close().await,
         }
+    }
+}
+
+impl Store {
+    /// Every (table, column) of the application schema, sorted: the two migration folders must
+    /// produce the same list (checked by the behaviour suite).
+    pub async fn schema_columns(&self) -> Result<Vec<(String, String)>> {
+        let mut cols: Vec<(String, String)> = match &self.backend {
+            Backend::Sqlite { read, .. } => {
+                sqlx::query_as(
+                    "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p
+                     WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '_sqlx%'",
+                )
+                .fetch_all(read)
+                .await?
+            }
+            Backend::Postgres(pool) => {
+                sqlx::query_as(
+                    "SELECT table_name::text, column_name::text FROM information_schema.columns
+                     WHERE table_schema = current_schema() AND table_name NOT LIKE '_sqlx%'",
+                )
+                .fetch_all(pool)
+                .await?
+            }
+        };
+        cols.sort();
+        Ok(cols)
     }
 }

@@ -1,0 +1,9 @@
+//! HTTP integration tests: one test binary (one link step), every test run against SQLite and,
+//! when `BASHKE_TEST_POSTGRES_URL` is set, PostgreSQL.
+
+mod accounts;
+mod api;
+mod helpers;
+mod pages;
+mod permissions;
+mod security;

@@ -1,0 +1,138 @@
+//! The security baseline: CSRF, headers, limits, tenants, languages, escaping.
+
+use axum::http::StatusCode;
+use domain::Role;
+use store::testing::TestDb;
+
+use crate::helpers::{TestApp, each_backend};
+
+#[tokio::test]
+async fn cross_site_posts_are_refused_with_a_page() {
+    each_backend(async |app| {
+        let r = app
+            .server
+            .post("/signup")
+            .add_header("origin", "https://evil.example")
+            .add_header("sec-fetch-site", "cross-site")
+            .form(&[("display_name", "X"), ("email", "x@example.org"), ("password", "Qytet-i-hapur-2026")])
+            .await;
+        assert_eq!(r.status_code(), StatusCode::FORBIDDEN, "{}", app.label);
+        assert!(r.text().contains("erdhi nga një faqe tjetër"), "{}", r.text());
+        assert_eq!(app.mails_to("x@example.org").await, 0, "nothing stored");
+        let r = app
+            .server
+            .post("/signup")
+            .add_header("origin", "http://elbasan.test")
+            .add_header("sec-fetch-site", "same-origin")
+            .form(&[("display_name", "X"), ("email", "x@example.org"), ("password", "Qytet-i-hapur-2026")])
+            .await;
+        assert_eq!(r.status_code(), StatusCode::SEE_OTHER);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn security_headers_on_every_response() {
+    each_backend(async |app| {
+        for path in ["/", "/no-such-page", "/api/v1/tenant"] {
+            let r = app.get(path, None).await;
+            let csp = r.header("content-security-policy");
+            let csp = csp.to_str().expect("ascii");
+            assert!(csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'self'"), "{path}: {csp}");
+            assert_eq!(r.header("x-content-type-options"), "nosniff");
+            assert!(r.maybe_header("referrer-policy").is_some());
+            assert!(r.maybe_header("x-request-id").is_some());
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn oversized_bodies_get_413() {
+    each_backend(async |app| {
+        let big = "ë".repeat(100_000);
+        let r = app.post("/signup", None, &[("display_name", big.as_str())]).await;
+        assert_eq!(r.status_code(), StatusCode::PAYLOAD_TOO_LARGE, "{}", app.label);
+        assert!(r.text().contains("Kërkesa është shumë e madhe"));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn unknown_language_gets_400_and_known_ones_a_cookie() {
+    each_backend(async |app| {
+        let r = app.get("/?lang=de", None).await;
+        assert_eq!(r.status_code(), StatusCode::BAD_REQUEST);
+        assert!(r.text().contains("Kjo gjuhë nuk ofrohet"));
+        let r = app.get("/?lang=en", None).await;
+        assert!(r.text().contains("<html lang=\"en\">"));
+        let cookie = r.header("set-cookie");
+        assert!(cookie.to_str().expect("ascii").starts_with("lang=en"));
+        let r = app.server.get("/").add_header("cookie", "lang=en").await;
+        assert!(r.text().contains("Latest news"));
+        let r = app.server.get("/").add_header("accept-language", "en-GB,en;q=0.9").await;
+        assert!(r.text().contains("<html lang=\"en\">"));
+        let r = app.server.get("/").add_header("accept-language", "de-DE").await;
+        assert!(r.text().contains("<html lang=\"sq\">"), "Albanian by default");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn unknown_host_without_default_tenant_is_404() {
+    for db in TestDb::all().await.expect("databases") {
+        let app = TestApp::new(&db, false).await;
+        let r = app.server.get("/").add_header("host", "nowhere.test").await;
+        assert_eq!(r.status_code(), StatusCode::NOT_FOUND, "{}", db.label);
+        assert!(r.text().contains("Bashkia nuk u gjet"));
+        let r = app.server.get("/api/v1/tenant").add_header("host", "nowhere.test").await;
+        assert_eq!(r.json::<serde_json::Value>()["error"]["code"], "unknown_tenant");
+        let r = app.server.get("/").add_header("host", "tirana.test:8080").await;
+        assert_eq!(r.status_code(), StatusCode::OK);
+        db.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn a_session_does_not_cross_tenants() {
+    each_backend(async |app| {
+        let (_, session) = app.user(Role::Coordinator).await;
+        let r = app.server.get("/admin/people").add_header("host", "tirana.test").add_header("cookie", format!("session={session}")).await;
+        assert_eq!(r.status_code(), StatusCode::SEE_OTHER, "{}: an Elbasan session is nobody in Tirana", app.label);
+        let r = app.server.get("/api/v1/tenant").add_header("host", "tirana.test").await;
+        assert_eq!(r.json::<serde_json::Value>()["slug"], "tirana");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn text_typed_by_people_is_shown_as_text() {
+    each_backend(async |app| {
+        let (_, session) = app.user(Role::Coordinator).await;
+        let r = app
+            .post("/admin/news", Some(&session), &[("title_sq", "<img src=x onerror=alert(1)>"), ("body_sq", "Tekst <script>alert(1)</script> [x](javascript:alert(1))")])
+            .await;
+        let path = crate::helpers::location(&r);
+        let page = app.get(&path, None).await.text();
+        assert!(!page.contains("<img src=x"), "{}", app.label);
+        assert!(!page.contains("<script>alert"));
+        assert!(!page.contains("javascript:"));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn errors_carry_a_request_id_and_no_internals() {
+    each_backend(async |app| {
+        let r = app.get("/news/999999", None).await;
+        assert_eq!(r.status_code(), StatusCode::NOT_FOUND);
+        let id = r.header("x-request-id").to_str().expect("ascii").to_owned();
+        assert!(r.text().contains(&id), "{}", app.label);
+        let r = app.get("/api/v1/me", None).await;
+        assert_eq!(r.status_code(), StatusCode::UNAUTHORIZED);
+        let body: serde_json::Value = r.json();
+        assert_eq!(body["error"]["code"], "login_required");
+        assert!(body["error"]["request_id"].as_str().is_some_and(|s| !s.is_empty()));
+    })
+    .await;
+}
