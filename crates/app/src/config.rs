@@ -2,7 +2,10 @@
 //! variables. Every setting has a working default, so `bashke serve` runs with none. A bad
 //! setting is reported with its name, its value and where it came from.
 
-use std::{net::{IpAddr, SocketAddr}, path::PathBuf};
+use std::{
+    net::{IpAddr, SocketAddr},
+    path::PathBuf,
+};
 
 use figment::{
     Figment,
@@ -102,7 +105,8 @@ impl Config {
             }
             figment = figment.merge(Toml::file(file));
         }
-        let figment = figment.merge(Env::prefixed("BASHKE_").ignore(&["CONFIG", "TEST_POSTGRES_URL", "ADMIN_PASSWORD"]));
+        let figment =
+            figment.merge(Env::prefixed("BASHKE_").ignore(&["CONFIG", "TEST_POSTGRES_URL", "ADMIN_PASSWORD"]));
         let raw: Config = figment.extract().map_err(|e| anyhow::anyhow!("bad setting: {e}"))?;
         let bad = |key: &str, value: &str, why: &str| -> anyhow::Error {
             let source = figment
@@ -114,17 +118,27 @@ impl Config {
                 .unwrap_or_else(|| "default".into());
             anyhow::anyhow!("bad setting {key} = {value:?} from {source}: {why}")
         };
-        let listen: SocketAddr =
-            raw.listen.parse().map_err(|_| bad("listen", &raw.listen, "expected an address like 127.0.0.1:8080"))?;
+        let listen: SocketAddr = raw
+            .listen
+            .parse()
+            .map_err(|_| bad("listen", &raw.listen, "expected an address like 127.0.0.1:8080"))?;
         let database_url = if raw.database_url.is_empty() {
             format!("sqlite://{}", raw.data_dir.join("bashke.db").display())
         } else {
             raw.database_url.clone()
         };
         if store::BackendKind::of_url(&database_url).is_none() {
-            return Err(bad("database_url", &database_url, "expected sqlite://PATH or postgres://…"));
+            return Err(bad(
+                "database_url",
+                &database_url,
+                "expected sqlite://PATH or postgres://…",
+            ));
         }
-        let base_url = if raw.base_url.is_empty() { format!("http://{listen}") } else { raw.base_url.trim_end_matches('/').to_owned() };
+        let base_url = if raw.base_url.is_empty() {
+            format!("http://{listen}")
+        } else {
+            raw.base_url.trim_end_matches('/').to_owned()
+        };
         if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
             return Err(bad("base_url", &raw.base_url, "expected http://… or https://…"));
         }
@@ -132,18 +146,35 @@ impl Config {
             return Err(bad("log_format", &raw.log_format, "expected text or json"));
         }
         if !["starttls", "tls", "none"].contains(&raw.smtp_security.as_str()) {
-            return Err(bad("smtp_security", &raw.smtp_security, "expected starttls, tls or none"));
+            return Err(bad(
+                "smtp_security",
+                &raw.smtp_security,
+                "expected starttls, tls or none",
+            ));
         }
         if raw.mail_from.parse::<lettre::message::Mailbox>().is_err() {
-            return Err(bad("mail_from", &raw.mail_from, "expected an address like Name <name@example.org>"));
+            return Err(bad(
+                "mail_from",
+                &raw.mail_from,
+                "expected an address like Name <name@example.org>",
+            ));
         }
         let trusted_proxies = raw
             .trusted_proxies
             .split(',')
             .map(str::trim)
             .filter(|s| !s.is_empty())
-            .map(|s| s.parse::<IpAddr>().map_err(|_| bad("trusted_proxies", s, "expected IP addresses separated by commas")))
+            .map(|s| {
+                s.parse::<IpAddr>()
+                    .map_err(|_| bad("trusted_proxies", s, "expected IP addresses separated by commas"))
+            })
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(Settings { listen, database_url, base_url, trusted_proxies, raw })
+        Ok(Settings {
+            listen,
+            database_url,
+            base_url,
+            trusted_proxies,
+            raw,
+        })
     }
 }

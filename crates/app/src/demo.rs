@@ -15,12 +15,36 @@ pub struct DemoAccount {
 }
 
 pub const ACCOUNTS: [DemoAccount; 6] = [
-    DemoAccount { role: Role::PlatformAdmin, email: "admin@demo.bashke.al", name: "Administratori i platformës" },
-    DemoAccount { role: Role::Coordinator, email: "koordinatori@demo.bashke.al", name: "Elira Koordinatorja" },
-    DemoAccount { role: Role::Reviewer, email: "vleresuesi@demo.bashke.al", name: "Besnik Vlerësuesi" },
-    DemoAccount { role: Role::ForumMember, email: "anetari@demo.bashke.al", name: "Drita Anëtarja" },
-    DemoAccount { role: Role::MonitoringBody, email: "monitoruesi@demo.bashke.al", name: "Tjetër Vizion (monitorues)" },
-    DemoAccount { role: Role::Participant, email: "qytetari@demo.bashke.al", name: "Arbër Çela" },
+    DemoAccount {
+        role: Role::PlatformAdmin,
+        email: "admin@demo.bashke.al",
+        name: "Administratori i platformës",
+    },
+    DemoAccount {
+        role: Role::Coordinator,
+        email: "koordinatori@demo.bashke.al",
+        name: "Elira Koordinatorja",
+    },
+    DemoAccount {
+        role: Role::Reviewer,
+        email: "vleresuesi@demo.bashke.al",
+        name: "Besnik Vlerësuesi",
+    },
+    DemoAccount {
+        role: Role::ForumMember,
+        email: "anetari@demo.bashke.al",
+        name: "Drita Anëtarja",
+    },
+    DemoAccount {
+        role: Role::MonitoringBody,
+        email: "monitoruesi@demo.bashke.al",
+        name: "Tjetër Vizion (monitorues)",
+    },
+    DemoAccount {
+        role: Role::Participant,
+        email: "qytetari@demo.bashke.al",
+        name: "Arbër Çela",
+    },
 ];
 
 const PRIVACY_SQ: &str = "Bashkia Elbasan përpunon të dhënat tuaja personale (emrin, adresën e postës elektronike dhe \
@@ -47,7 +71,12 @@ group that will lead the co-creation process.\n- Help set long-term goals for la
 municipality and civil society.\n\nQuestions: koordinatori@elbasani.gov.al";
 
 fn phase(title_sq: &str, title_en: &str, starts_on: NaiveDate, days: i64) -> PhaseInput {
-    PhaseInput { title_sq: title_sq.into(), title_en: title_en.into(), starts_on, ends_on: starts_on + Duration::days(days) }
+    PhaseInput {
+        title_sq: title_sq.into(),
+        title_en: title_en.into(),
+        starts_on,
+        ends_on: starts_on + Duration::days(days),
+    }
 }
 
 /// Seeds an empty database; does nothing when a tenant exists already.
@@ -56,7 +85,12 @@ pub async fn seed(services: &Services) -> anyhow::Result<bool> {
     if !store.list_tenants().await?.is_empty() {
         return Ok(false);
     }
-    let system = AuditCtx { tenant: None, actor: None, at: services.clock.now(), request_id: Some("demo-seed".into()) };
+    let system = AuditCtx {
+        tenant: None,
+        actor: None,
+        at: services.clock.now(),
+        request_id: Some("demo-seed".into()),
+    };
     let tenant = store
         .create_tenant(
             &NewTenant {
@@ -92,30 +126,79 @@ pub async fn seed(services: &Services) -> anyhow::Result<bool> {
             &system,
         )
         .await?;
-    let ctx = AuditCtx { tenant: Some(tenant), ..system };
+    let ctx = AuditCtx {
+        tenant: Some(tenant),
+        ..system
+    };
     let today = services.clock.now().date_naive();
     let start = today - Duration::days(7);
     let phases = [
-        phase("Thirrja e hapur për organizatat e shoqërisë civile", "Open call to civil-society organisations", start, 28),
-        phase("Përzgjedhja dhe formimi i grupit të punës", "Selection and forming of the working group", start + Duration::days(29), 14),
-        phase("Takimet fillestare dhe bashkë-krijimi", "Initial meetings and co-creation", start + Duration::days(44), 45),
-        phase("Hartimi i vizionit strategjik dhe i angazhimeve", "Drafting the strategic vision and commitments", start + Duration::days(90), 40),
-        phase("Konsultimi publik i draftit", "Public consultation on the draft", start + Duration::days(131), 21),
-        phase("Miratimi dhe dorëzimi i planit të veprimit te OGP", "Endorsement and submission of the action plan to OGP", start + Duration::days(153), 10),
-        phase("Zbatimi dhe monitorimi", "Implementation and monitoring", start + Duration::days(164), 540),
+        phase(
+            "Thirrja e hapur për organizatat e shoqërisë civile",
+            "Open call to civil-society organisations",
+            start,
+            28,
+        ),
+        phase(
+            "Përzgjedhja dhe formimi i grupit të punës",
+            "Selection and forming of the working group",
+            start + Duration::days(29),
+            14,
+        ),
+        phase(
+            "Takimet fillestare dhe bashkë-krijimi",
+            "Initial meetings and co-creation",
+            start + Duration::days(44),
+            45,
+        ),
+        phase(
+            "Hartimi i vizionit strategjik dhe i angazhimeve",
+            "Drafting the strategic vision and commitments",
+            start + Duration::days(90),
+            40,
+        ),
+        phase(
+            "Konsultimi publik i draftit",
+            "Public consultation on the draft",
+            start + Duration::days(131),
+            21,
+        ),
+        phase(
+            "Miratimi dhe dorëzimi i planit të veprimit te OGP",
+            "Endorsement and submission of the action plan to OGP",
+            start + Duration::days(153),
+            10,
+        ),
+        phase(
+            "Zbatimi dhe monitorimi",
+            "Implementation and monitoring",
+            start + Duration::days(164),
+            540,
+        ),
     ];
-    store.create_cycle(tenant, "Plani i veprimit OGP Local 2027–2029", "OGP Local action plan 2027–2029", &phases, &ctx).await?;
+    store
+        .create_cycle(
+            tenant,
+            "Plani i veprimit OGP Local 2027–2029",
+            "OGP Local action plan 2027–2029",
+            &phases,
+            &ctx,
+        )
+        .await?;
 
     let hash = services.hasher.hash(DEMO_PASSWORD).await?;
     let mut coordinator = None;
     let mut users = Vec::new();
     for account in &ACCOUNTS {
-        let email = Email::parse("email", account.email).map_err(|e| anyhow::anyhow!("demo e-mail {}: {}", account.email, e.code))?;
+        let email = Email::parse("email", account.email)
+            .map_err(|e| anyhow::anyhow!("demo e-mail {}: {}", account.email, e.code))?;
         let roles: Vec<Role> = match account.role {
             Role::PlatformAdmin => vec![Role::PlatformAdmin, Role::Coordinator],
             other => vec![other],
         };
-        let id = store.create_verified_user(tenant, &email, account.name, &hash, Lang::Sq, &roles, &ctx).await?;
+        let id = store
+            .create_verified_user(tenant, &email, account.name, &hash, Lang::Sq, &roles, &ctx)
+            .await?;
         if account.role == Role::Coordinator {
             coordinator = Some(id);
         }
@@ -123,18 +206,43 @@ pub async fn seed(services: &Services) -> anyhow::Result<bool> {
     }
     let author = coordinator.ok_or_else(|| anyhow::anyhow!("no coordinator in demo accounts"))?;
     let news = [
-        ("Mirë se vini në platformën e bashkë-krijimit", "Welcome to the co-creation platform",
-         "Kjo platformë zëvendëson dërgimin e dokumenteve me postë elektronike: këtu aplikoni, ndiqni kalendarin dhe lexoni vendimet.",
-         "This platform replaces sending documents by e-mail: apply here, follow the timeline and read the decisions."),
-        ("Bashkia Elbasan anëtare e OGP Local", "Elbasan is a member of OGP Local",
-         "Si anëtare e Partneritetit për Qeverisje të Hapur në nivel lokal, Bashkia Elbasan është e angazhuar në avancimin e transparencës, gjithëpërfshirjes dhe llogaridhënies në qeverisjen lokale.",
-         "As a member of the Open Government Partnership at local level, the Municipality of Elbasan is committed to advancing transparency, inclusion and accountability in local government."),
-        ("Thirrje e hapur për organizatat e shoqërisë civile", "Open call to civil-society organisations", CALL_NEWS_SQ, CALL_NEWS_EN),
+        (
+            "Mirë se vini në platformën e bashkë-krijimit",
+            "Welcome to the co-creation platform",
+            "Kjo platformë zëvendëson dërgimin e dokumenteve me postë elektronike: këtu aplikoni, ndiqni kalendarin dhe lexoni vendimet.",
+            "This platform replaces sending documents by e-mail: apply here, follow the timeline and read the decisions.",
+        ),
+        (
+            "Bashkia Elbasan anëtare e OGP Local",
+            "Elbasan is a member of OGP Local",
+            "Si anëtare e Partneritetit për Qeverisje të Hapur në nivel lokal, Bashkia Elbasan është e angazhuar në avancimin e transparencës, gjithëpërfshirjes dhe llogaridhënies në qeverisjen lokale.",
+            "As a member of the Open Government Partnership at local level, the Municipality of Elbasan is committed to advancing transparency, inclusion and accountability in local government.",
+        ),
+        (
+            "Thirrje e hapur për organizatat e shoqërisë civile",
+            "Open call to civil-society organisations",
+            CALL_NEWS_SQ,
+            CALL_NEWS_EN,
+        ),
     ];
     for (i, (t_sq, t_en, b_sq, b_en)) in news.iter().enumerate() {
-        let at = AuditCtx { actor: Some(author), at: ctx.at - Duration::days(3 - i as i64), ..ctx.clone() };
+        let at = AuditCtx {
+            actor: Some(author),
+            at: ctx.at - Duration::days(3 - i as i64),
+            ..ctx.clone()
+        };
         store
-            .create_news(tenant, author, &NewsInput { title_sq: (*t_sq).into(), title_en: (*t_en).into(), body_sq: (*b_sq).into(), body_en: (*b_en).into() }, &at)
+            .create_news(
+                tenant,
+                author,
+                &NewsInput {
+                    title_sq: (*t_sq).into(),
+                    title_en: (*t_en).into(),
+                    body_sq: (*b_sq).into(),
+                    body_en: (*b_en).into(),
+                },
+                &at,
+            )
             .await?;
     }
     if let Some((_, monitor)) = users.iter().find(|(r, _)| *r == Role::MonitoringBody) {
@@ -148,7 +256,17 @@ pub async fn seed(services: &Services) -> anyhow::Result<bool> {
             website: "https://tjetervizion.org".into(),
             mission: "Organizatë e shoqërisë civile që monitoron qeverisjen vendore në Elbasan.".into(),
         };
-        store.create_org(tenant, *monitor, &org, &AuditCtx { actor: Some(*monitor), ..ctx.clone() }).await?;
+        store
+            .create_org(
+                tenant,
+                *monitor,
+                &org,
+                &AuditCtx {
+                    actor: Some(*monitor),
+                    ..ctx.clone()
+                },
+            )
+            .await?;
     }
     Ok(true)
 }

@@ -8,7 +8,10 @@ use std::{path::PathBuf, sync::Arc, time::Instant};
 use clap::{Parser, Subcommand};
 use config::{Config, SETTINGS_HELP, Settings};
 use domain::{Email, Lang, NewPassword, Role};
-use services::{Services, SystemClock, mailer::{Mailer, SmtpSettings, Transport}};
+use services::{
+    Services, SystemClock,
+    mailer::{Mailer, SmtpSettings, Transport},
+};
 use store::{AuditCtx, Store};
 use tokio::sync::watch;
 
@@ -47,7 +50,9 @@ enum Command {
 fn init_logging(settings: &Settings) {
     let filter = tracing_subscriber::EnvFilter::try_from_env("BASHKE_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,tower_http=info"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
     if settings.raw.log_format == "json" {
         builder.json().init();
     } else {
@@ -115,8 +120,14 @@ fn redact(url: &str) -> String {
 async fn create_admin(settings: &Settings, email: &str, name: &str, tenant: Option<&str>) -> anyhow::Result<()> {
     let store = open_store(settings).await?;
     let tenant = match tenant {
-        Some(slug) => store.tenant_by_slug(slug).await?.ok_or_else(|| anyhow::anyhow!("no tenant with slug {slug}"))?,
-        None => store.resolve_tenant("").await?.ok_or_else(|| anyhow::anyhow!("no default tenant; pass --tenant"))?,
+        Some(slug) => store
+            .tenant_by_slug(slug)
+            .await?
+            .ok_or_else(|| anyhow::anyhow!("no tenant with slug {slug}"))?,
+        None => store
+            .resolve_tenant("")
+            .await?
+            .ok_or_else(|| anyhow::anyhow!("no default tenant; pass --tenant"))?,
     };
     let email = Email::parse("email", email).map_err(|e| anyhow::anyhow!("email: {}", e.code))?;
     let password = match std::env::var("BASHKE_ADMIN_PASSWORD") {
@@ -131,9 +142,22 @@ async fn create_admin(settings: &Settings, email: &str, name: &str, tenant: Opti
     let password = NewPassword::parse("password", &password).map_err(|e| anyhow::anyhow!("password: {}", e.code))?;
     let services = Services::new(store.clone(), Arc::new(SystemClock), &settings.base_url);
     let hash = services.hasher.hash(password.expose()).await?;
-    let ctx = AuditCtx { tenant: Some(tenant.id()), actor: None, at: services.clock.now(), request_id: Some("cli".into()) };
+    let ctx = AuditCtx {
+        tenant: Some(tenant.id()),
+        actor: None,
+        at: services.clock.now(),
+        request_id: Some("cli".into()),
+    };
     let id = store
-        .create_verified_user(tenant.id(), &email, name, &hash, Lang::Sq, &[Role::PlatformAdmin, Role::Coordinator], &ctx)
+        .create_verified_user(
+            tenant.id(),
+            &email,
+            name,
+            &hash,
+            Lang::Sq,
+            &[Role::PlatformAdmin, Role::Coordinator],
+            &ctx,
+        )
         .await
         .map_err(|e| match e {
             store::StoreError::Conflict { .. } => anyhow::anyhow!("an account with {email} exists already"),
@@ -149,7 +173,9 @@ async fn serve(settings: Settings, demo: bool, started: Instant) -> anyhow::Resu
     if demo && demo::seed(&services).await? {
         tracing::info!("demo data created");
     }
-    let metrics = metrics_exporter_prometheus::PrometheusBuilder::new().install_recorder().ok();
+    let metrics = metrics_exporter_prometheus::PrometheusBuilder::new()
+        .install_recorder()
+        .ok();
     let transport = if settings.raw.smtp_host.is_empty() {
         Transport::files(settings.raw.data_dir.join("mail"))?
     } else {
@@ -162,7 +188,12 @@ async fn serve(settings: Settings, demo: bool, started: Instant) -> anyhow::Resu
         })?
     };
     let (stop_tx, stop_rx) = watch::channel(false);
-    let mailer = Mailer { store: store.clone(), clock: services.clock.clone(), transport, from: settings.raw.mail_from.parse()? };
+    let mailer = Mailer {
+        store: store.clone(),
+        clock: services.clock.clone(),
+        transport,
+        from: settings.raw.mail_from.parse()?,
+    };
     let worker = tokio::spawn(mailer.run(stop_rx));
 
     let web_config = web::WebConfig {
@@ -178,9 +209,12 @@ async fn serve(settings: Settings, demo: bool, started: Instant) -> anyhow::Resu
     if demo {
         print_demo_banner(&settings, address);
     }
-    axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await?;
     // Requests in flight have finished; let the outbox worker finish its batch, then close.
     let _ = stop_tx.send(true);
     let _ = worker.await;
@@ -192,8 +226,14 @@ async fn serve(settings: Settings, demo: bool, started: Instant) -> anyhow::Resu
 fn print_demo_banner(settings: &Settings, address: std::net::SocketAddr) {
     println!();
     println!("  bashke demo: Bashkia Elbasan");
-    println!("  Open {}  (English: {}/?lang=en)", settings.base_url, settings.base_url);
-    println!("  Listening on {address}; e-mails are written to {}", settings.raw.data_dir.join("mail").display());
+    println!(
+        "  Open {}  (English: {}/?lang=en)",
+        settings.base_url, settings.base_url
+    );
+    println!(
+        "  Listening on {address}; e-mails are written to {}",
+        settings.raw.data_dir.join("mail").display()
+    );
     println!();
     println!("  Demo accounts (password for all: {})", demo::DEMO_PASSWORD);
     for account in &demo::ACCOUNTS {

@@ -14,6 +14,4 @@ pub use ids::{NewsId, OrgId, TenantId, UserId};
 pub use lang::Lang;
 pub use permission::{Action, Principal};
 pub use role::{Role, RoleSet};
-pub use values::{
-    Email, FieldError, NewPassword, OrgKind, SizeBand, Slug, Text, validate_all,
-};
+pub use values::{Email, FieldError, NewPassword, OrgKind, SizeBand, Slug, Text, validate_all};

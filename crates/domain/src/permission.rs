@@ -90,7 +90,12 @@ mod tests {
 
     #[test]
     fn only_staff_edit_content() {
-        for role in [Role::Reviewer, Role::ForumMember, Role::MonitoringBody, Role::Participant] {
+        for role in [
+            Role::Reviewer,
+            Role::ForumMember,
+            Role::MonitoringBody,
+            Role::Participant,
+        ] {
             assert!(!signed_in(role).can(Action::EditNews), "{role:?}");
             assert!(!signed_in(role).can(Action::ManageRoles), "{role:?}");
             assert!(signed_in(role).can(Action::ManageOwnAccount), "{role:?}");

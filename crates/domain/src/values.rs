@@ -128,12 +128,7 @@ pub struct Text(String);
 
 impl Text {
     /// Trims the input; an empty result is an error when `required`.
-    pub fn parse(
-        field: &'static str,
-        raw: &str,
-        required: bool,
-        max_chars: usize,
-    ) -> Result<Text, FieldError> {
+    pub fn parse(field: &'static str, raw: &str, required: bool, max_chars: usize) -> Result<Text, FieldError> {
         let trimmed = raw.trim();
         if required && trimmed.is_empty() {
             return Err(FieldError::new(field, "required"));
@@ -166,7 +161,8 @@ impl Slug {
     pub fn parse(field: &'static str, raw: &str) -> Result<Slug, FieldError> {
         let s = raw.trim();
         let valid = (2..=63).contains(&s.len())
-            && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && s.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
             && !s.starts_with('-')
             && !s.ends_with('-')
             && !s.contains("--");
@@ -264,9 +260,18 @@ mod tests {
     #[test]
     fn password_policy() {
         assert_eq!(NewPassword::parse("p", "short").unwrap_err().code, "password_too_short");
-        assert_eq!(NewPassword::parse("p", "password123").unwrap_err().code, "password_common");
-        assert_eq!(NewPassword::parse("p", "PASSWORD123").unwrap_err().code, "password_common");
-        assert_eq!(NewPassword::parse("p", "zzzzzzzzzzzz").unwrap_err().code, "password_common");
+        assert_eq!(
+            NewPassword::parse("p", "password123").unwrap_err().code,
+            "password_common"
+        );
+        assert_eq!(
+            NewPassword::parse("p", "PASSWORD123").unwrap_err().code,
+            "password_common"
+        );
+        assert_eq!(
+            NewPassword::parse("p", "zzzzzzzzzzzz").unwrap_err().code,
+            "password_common"
+        );
         // Length counts characters: ten Albanian letters are enough even though they are 20 bytes.
         assert!(NewPassword::parse("p", "ëçëçëçëçëç").is_ok());
         assert!(NewPassword::parse("p", "Qytet-i-hapur-2026").is_ok());

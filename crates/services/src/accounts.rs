@@ -43,11 +43,18 @@ impl Services {
         format!("{}{}?token={}", self.base_url, path, token)
     }
 
-    pub async fn sign_up(&self, tenant: &TenantRow, lang: Lang, input: SignUpInput<'_>, request_id: Option<&str>) -> Result<UserId> {
+    pub async fn sign_up(
+        &self,
+        tenant: &TenantRow,
+        lang: Lang,
+        input: SignUpInput<'_>,
+        request_id: Option<&str>,
+    ) -> Result<UserId> {
         let name = Text::parse("display_name", input.display_name, true, 120);
         let email = Email::parse("email", input.email);
         let password = NewPassword::parse("password", input.password);
-        validate_all(&[name.clone().err(), email.clone().err(), password.clone().err()]).map_err(ServiceError::Invalid)?;
+        validate_all(&[name.clone().err(), email.clone().err(), password.clone().err()])
+            .map_err(ServiceError::Invalid)?;
         let (Ok(name), Ok(email), Ok(password)) = (name, email, password) else {
             return Err(ServiceError::field("email", "required"));
         };
@@ -66,8 +73,15 @@ impl Services {
             org_id: None,
             expires_at: ctx.at + Duration::hours(VERIFY_HOURS),
         };
-        let mail = link_mail(lang, email.as_str(), Some(name.as_str()), "mail-verify-subject", "mail-verify-body",
-            &[("tenant", tenant.name(lang).to_owned())], &self.link("/verify-email", &token));
+        let mail = link_mail(
+            lang,
+            email.as_str(),
+            Some(name.as_str()),
+            "mail-verify-subject",
+            "mail-verify-body",
+            &[("tenant", tenant.name(lang).to_owned())],
+            &self.link("/verify-email", &token),
+        );
         self.store
             .sign_up(tenant.id(), &email, name.as_str(), &hash, lang, &new_token, &mail, &ctx)
             .await
@@ -80,7 +94,10 @@ impl Services {
 
     /// A token row that is unused and unexpired, else `InvalidLink`.
     pub(crate) async fn live_token(&self, tenant: TenantId, token: &str, purpose: TokenPurpose) -> Result<TokenRow> {
-        let row = self.store.find_token(tenant, &tokens::hash_token(token), purpose).await?;
+        let row = self
+            .store
+            .find_token(tenant, &tokens::hash_token(token), purpose)
+            .await?;
         match row {
             Some(row) if row.used_at.is_none() && row.expires_at > self.clock.now() => Ok(row),
             _ => Err(ServiceError::InvalidLink),
@@ -90,17 +107,30 @@ impl Services {
     pub async fn verify_email(&self, tenant: TenantId, token: &str, request_id: Option<&str>) -> Result<UserId> {
         let row = self.live_token(tenant, token, TokenPurpose::VerifyEmail).await?;
         let ctx = self.ctx(tenant, row.user_id.map(UserId), request_id);
-        self.store.verify_email(&row, &ctx).await.map_err(link_conflict_is_invalid)
+        self.store
+            .verify_email(&row, &ctx)
+            .await
+            .map_err(link_conflict_is_invalid)
     }
 
     /// Checks the credentials and opens a session. Failures are throttled per account and per
     /// client address with counters in the database, so the limit holds across instances.
     #[allow(clippy::too_many_arguments)]
-    pub async fn log_in(&self, tenant: &TenantRow, lang: Lang, email: &str, password: &str, client: &str, request_id: Option<&str>) -> Result<NewSession> {
+    pub async fn log_in(
+        &self,
+        tenant: &TenantRow,
+        lang: Lang,
+        email: &str,
+        password: &str,
+        client: &str,
+        request_id: Option<&str>,
+    ) -> Result<NewSession> {
         let email_parsed = Email::parse("email", email);
         let password_missing = password.is_empty().then(|| FieldError::new("password", "required"));
         validate_all(&[email_parsed.clone().err(), password_missing]).map_err(ServiceError::Invalid)?;
-        let Ok(email) = email_parsed else { return Err(ServiceError::WrongCredentials) };
+        let Ok(email) = email_parsed else {
+            return Err(ServiceError::WrongCredentials);
+        };
         let now = self.clock.now();
         let window = Duration::minutes(LOGIN_WINDOW_MINUTES);
         let account_key = format!("login:{}:{}", tenant.id, email.as_str());
@@ -112,36 +142,68 @@ impl Services {
         }
         let row = self.store.user_for_login(tenant.id(), &email).await?;
         let stored = row.as_ref().and_then(|r| r.password_hash.clone());
-        let matches = self.hasher.verify(password, stored.as_deref().unwrap_or(Hasher::DUMMY_HASH)).await?;
+        let matches = self
+            .hasher
+            .verify(password, stored.as_deref().unwrap_or(Hasher::DUMMY_HASH))
+            .await?;
         let Some(row) = row.filter(|_| matches && stored.is_some()) else {
             self.store.rate_hit(&account_key, window, now).await?;
             self.store.rate_hit(&address_key, window, now).await?;
             return Err(ServiceError::WrongCredentials);
         };
         if row.email_verified_at.is_none() {
-            self.resend_verification(tenant, lang, UserId(row.id), request_id).await?;
+            self.resend_verification(tenant, lang, UserId(row.id), request_id)
+                .await?;
             return Err(ServiceError::Unverified);
         }
         self.store.rate_reset(&account_key).await?;
         let (token, token_hash) = tokens::new_token();
         let ctx = self.ctx(tenant.id(), Some(UserId(row.id)), request_id);
         let max_age = Duration::days(SESSION_DAYS);
-        self.store.create_session(tenant.id(), UserId(row.id), &token_hash, now + max_age, &ctx).await?;
-        Ok(NewSession { token, user: UserId(row.id), max_age })
+        self.store
+            .create_session(tenant.id(), UserId(row.id), &token_hash, now + max_age, &ctx)
+            .await?;
+        Ok(NewSession {
+            token,
+            user: UserId(row.id),
+            max_age,
+        })
     }
 
-    async fn resend_verification(&self, tenant: &TenantRow, lang: Lang, user: UserId, request_id: Option<&str>) -> Result<()> {
-        let Some(u) = self.store.user_by_id(tenant.id(), user).await? else { return Ok(()) };
+    async fn resend_verification(
+        &self,
+        tenant: &TenantRow,
+        lang: Lang,
+        user: UserId,
+        request_id: Option<&str>,
+    ) -> Result<()> {
+        let Some(u) = self.store.user_by_id(tenant.id(), user).await? else {
+            return Ok(());
+        };
         let Some(email) = u.email.clone() else { return Ok(()) };
         if !self.may_send(tenant.id(), &email, TokenPurpose::VerifyEmail).await? {
             return Ok(());
         }
         let ctx = self.ctx(tenant.id(), Some(user), request_id);
         let (token, token_hash) = tokens::new_token();
-        let new_token = NewToken { token_hash, purpose: TokenPurpose::VerifyEmail, user_id: Some(user), email: email.clone(),
-            role: None, org_id: None, expires_at: ctx.at + Duration::hours(VERIFY_HOURS) };
-        let mail = link_mail(lang, &email, Some(&u.display_name), "mail-verify-subject", "mail-verify-body",
-            &[("tenant", tenant.name(lang).to_owned())], &self.link("/verify-email", &token));
+        let new_token = NewToken {
+            token_hash,
+            purpose: TokenPurpose::VerifyEmail,
+            user_id: Some(user),
+            email: email.clone(),
+            role: None,
+            org_id: None,
+            expires_at: ctx.at + Duration::hours(VERIFY_HOURS),
+        };
+        let mail = link_mail(
+            lang,
+            &email,
+            Some(&u.display_name),
+            "mail-verify-subject",
+            "mail-verify-body",
+            &[("tenant", tenant.name(lang).to_owned())],
+            &self.link("/verify-email", &token),
+        );
         self.store.issue_token(tenant.id(), &new_token, &mail, &ctx).await?;
         Ok(())
     }
@@ -152,13 +214,18 @@ impl Services {
     }
 
     pub async fn session(&self, tenant: TenantId, token: &str) -> Result<Option<SessionUser>> {
-        Ok(self.store.session_user(tenant, &tokens::hash_token(token), self.clock.now()).await?)
+        Ok(self
+            .store
+            .session_user(tenant, &tokens::hash_token(token), self.clock.now())
+            .await?)
     }
 
     pub async fn log_out(&self, actor: &Actor, token: &str) -> Result<()> {
         let Some(user) = actor.user else { return Ok(()) };
         let ctx = self.ctx(actor.tenant, Some(user), actor.request_id.as_deref());
-        self.store.delete_session(&tokens::hash_token(token), user, &ctx).await?;
+        self.store
+            .delete_session(&tokens::hash_token(token), user, &ctx)
+            .await?;
         Ok(())
     }
 
@@ -166,39 +233,79 @@ impl Services {
     /// cannot be used to find out who has an account.
     pub async fn forgot_password(&self, tenant: &TenantRow, email: &str, request_id: Option<&str>) -> Result<()> {
         let email = Email::parse("email", email).map_err(|e| ServiceError::Invalid(vec![e]))?;
-        let Some(user) = self.store.user_by_email(tenant.id(), &email).await? else { return Ok(()) };
-        if !self.may_send(tenant.id(), email.as_str(), TokenPurpose::ResetPassword).await? {
+        let Some(user) = self.store.user_by_email(tenant.id(), &email).await? else {
+            return Ok(());
+        };
+        if !self
+            .may_send(tenant.id(), email.as_str(), TokenPurpose::ResetPassword)
+            .await?
+        {
             return Ok(());
         }
         let ctx = self.ctx(tenant.id(), None, request_id);
         let (token, token_hash) = tokens::new_token();
-        let new_token = NewToken { token_hash, purpose: TokenPurpose::ResetPassword, user_id: Some(user.id()),
-            email: email.as_str().to_owned(), role: None, org_id: None, expires_at: ctx.at + Duration::hours(RESET_HOURS) };
+        let new_token = NewToken {
+            token_hash,
+            purpose: TokenPurpose::ResetPassword,
+            user_id: Some(user.id()),
+            email: email.as_str().to_owned(),
+            role: None,
+            org_id: None,
+            expires_at: ctx.at + Duration::hours(RESET_HOURS),
+        };
         let lang = user.lang();
-        let mail = link_mail(lang, email.as_str(), Some(&user.display_name), "mail-reset-subject", "mail-reset-body",
-            &[("tenant", tenant.name(lang).to_owned())], &self.link("/password/reset", &token));
+        let mail = link_mail(
+            lang,
+            email.as_str(),
+            Some(&user.display_name),
+            "mail-reset-subject",
+            "mail-reset-body",
+            &[("tenant", tenant.name(lang).to_owned())],
+            &self.link("/password/reset", &token),
+        );
         self.store.issue_token(tenant.id(), &new_token, &mail, &ctx).await?;
         Ok(())
     }
 
     /// Checks a reset link before showing the form.
     pub async fn check_reset_link(&self, tenant: TenantId, token: &str) -> Result<()> {
-        self.live_token(tenant, token, TokenPurpose::ResetPassword).await.map(|_| ())
+        self.live_token(tenant, token, TokenPurpose::ResetPassword)
+            .await
+            .map(|_| ())
     }
 
-    pub async fn reset_password(&self, tenant: TenantId, token: &str, password: &str, request_id: Option<&str>) -> Result<UserId> {
+    pub async fn reset_password(
+        &self,
+        tenant: TenantId,
+        token: &str,
+        password: &str,
+        request_id: Option<&str>,
+    ) -> Result<UserId> {
         let row = self.live_token(tenant, token, TokenPurpose::ResetPassword).await?;
         let password = NewPassword::parse("password", password).map_err(|e| ServiceError::Invalid(vec![e]))?;
         let hash = self.hasher.hash(password.expose()).await?;
         let ctx = self.ctx(tenant, row.user_id.map(UserId), request_id);
-        self.store.reset_password(&row, &hash, &ctx).await.map_err(link_conflict_is_invalid)
+        self.store
+            .reset_password(&row, &hash, &ctx)
+            .await
+            .map_err(link_conflict_is_invalid)
     }
 
-    async fn current_password_error(&self, tenant: TenantId, user: UserId, field: &'static str, password: &str) -> Result<Option<FieldError>> {
+    async fn current_password_error(
+        &self,
+        tenant: TenantId,
+        user: UserId,
+        field: &'static str,
+        password: &str,
+    ) -> Result<Option<FieldError>> {
         if password.is_empty() {
             return Ok(Some(FieldError::new(field, "required")));
         }
-        let hash = self.store.password_hash(tenant, user).await?.ok_or(ServiceError::NotFound)?;
+        let hash = self
+            .store
+            .password_hash(tenant, user)
+            .await?
+            .ok_or(ServiceError::NotFound)?;
         Ok((!self.hasher.verify(password, &hash).await?).then(|| FieldError::new(field, "password_wrong")))
     }
 
@@ -206,9 +313,13 @@ impl Services {
     pub async fn change_password(&self, actor: &Actor, current: &str, new: &str) -> Result<()> {
         let user = actor.user.ok_or(ServiceError::Forbidden)?;
         let new = NewPassword::parse("new_password", new);
-        let current_err = self.current_password_error(actor.tenant, user, "current_password", current).await?;
+        let current_err = self
+            .current_password_error(actor.tenant, user, "current_password", current)
+            .await?;
         validate_all(&[current_err, new.clone().err()]).map_err(ServiceError::Invalid)?;
-        let Ok(new) = new else { return Err(ServiceError::field("new_password", "required")) };
+        let Ok(new) = new else {
+            return Err(ServiceError::field("new_password", "required"));
+        };
         let hash = self.hasher.hash(new.expose()).await?;
         let ctx = self.ctx(actor.tenant, Some(user), actor.request_id.as_deref());
         self.store.change_password(actor.tenant, user, &hash, &ctx).await?;
@@ -216,39 +327,73 @@ impl Services {
     }
 
     /// Sends a confirmation link to the new address; the change happens when it is opened.
-    pub async fn request_email_change(&self, tenant: &TenantRow, actor: &Actor, lang: Lang, new_email: &str) -> Result<()> {
+    pub async fn request_email_change(
+        &self,
+        tenant: &TenantRow,
+        actor: &Actor,
+        lang: Lang,
+        new_email: &str,
+    ) -> Result<()> {
         let user = actor.user.ok_or(ServiceError::Forbidden)?;
         let email = Email::parse("new_email", new_email).map_err(|e| ServiceError::Invalid(vec![e]))?;
         if self.store.user_by_email(tenant.id(), &email).await?.is_some() {
             return Err(ServiceError::field("new_email", "email_taken"));
         }
-        if !self.may_send(tenant.id(), email.as_str(), TokenPurpose::ChangeEmail).await? {
+        if !self
+            .may_send(tenant.id(), email.as_str(), TokenPurpose::ChangeEmail)
+            .await?
+        {
             return Err(ServiceError::Throttled);
         }
         let ctx = self.ctx(tenant.id(), Some(user), actor.request_id.as_deref());
         let (token, token_hash) = tokens::new_token();
-        let new_token = NewToken { token_hash, purpose: TokenPurpose::ChangeEmail, user_id: Some(user),
-            email: email.as_str().to_owned(), role: None, org_id: None, expires_at: ctx.at + Duration::hours(VERIFY_HOURS) };
-        let mail = link_mail(lang, email.as_str(), None, "mail-change-email-subject", "mail-change-email-body",
-            &[("tenant", tenant.name(lang).to_owned())], &self.link("/account/email/confirm", &token));
+        let new_token = NewToken {
+            token_hash,
+            purpose: TokenPurpose::ChangeEmail,
+            user_id: Some(user),
+            email: email.as_str().to_owned(),
+            role: None,
+            org_id: None,
+            expires_at: ctx.at + Duration::hours(VERIFY_HOURS),
+        };
+        let mail = link_mail(
+            lang,
+            email.as_str(),
+            None,
+            "mail-change-email-subject",
+            "mail-change-email-body",
+            &[("tenant", tenant.name(lang).to_owned())],
+            &self.link("/account/email/confirm", &token),
+        );
         self.store.issue_token(tenant.id(), &new_token, &mail, &ctx).await?;
         Ok(())
     }
 
-    pub async fn confirm_email_change(&self, tenant: TenantId, token: &str, request_id: Option<&str>) -> Result<UserId> {
+    pub async fn confirm_email_change(
+        &self,
+        tenant: TenantId,
+        token: &str,
+        request_id: Option<&str>,
+    ) -> Result<UserId> {
         let row = self.live_token(tenant, token, TokenPurpose::ChangeEmail).await?;
         let ctx = self.ctx(tenant, row.user_id.map(UserId), request_id);
-        self.store.confirm_email_change(&row, &ctx).await.map_err(|e| match ServiceError::from(e) {
-            ServiceError::Conflict(field) if field == "token" => ServiceError::InvalidLink,
-            ServiceError::Conflict(_) => ServiceError::field("new_email", "email_taken"),
-            other => other,
-        })
+        self.store
+            .confirm_email_change(&row, &ctx)
+            .await
+            .map_err(|e| match ServiceError::from(e) {
+                ServiceError::Conflict(field) if field == "token" => ServiceError::InvalidLink,
+                ServiceError::Conflict(_) => ServiceError::field("new_email", "email_taken"),
+                other => other,
+            })
     }
 
     /// Deletes the signed-in person's account after re-checking their password.
     pub async fn delete_account(&self, actor: &Actor, lang: Lang, password: &str) -> Result<()> {
         let user = actor.user.ok_or(ServiceError::Forbidden)?;
-        if let Some(err) = self.current_password_error(actor.tenant, user, "confirm_password", password).await? {
+        if let Some(err) = self
+            .current_password_error(actor.tenant, user, "confirm_password", password)
+            .await?
+        {
             return Err(ServiceError::Invalid(vec![err]));
         }
         let ctx = self.ctx(actor.tenant, Some(user), actor.request_id.as_deref());

@@ -14,8 +14,15 @@ pub fn parse_news_form(values: &HashMap<String, String>) -> Result<NewsInput, Ve
     let body_sq = Text::parse("body_sq", get("body_sq"), true, 20_000);
     let title_en = Text::parse("title_en", get("title_en"), false, 200);
     let body_en = Text::parse("body_en", get("body_en"), false, 20_000);
-    let errors: Vec<FieldError> =
-        [title_sq.clone().err(), body_sq.clone().err(), title_en.clone().err(), body_en.clone().err()].into_iter().flatten().collect();
+    let errors: Vec<FieldError> = [
+        title_sq.clone().err(),
+        body_sq.clone().err(),
+        title_en.clone().err(),
+        body_en.clone().err(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     match (title_sq, body_sq, title_en, body_en) {
         (Ok(a), Ok(b), Ok(c), Ok(d)) if errors.is_empty() => Ok(NewsInput {
             title_sq: a.into_string(),
@@ -84,7 +91,13 @@ impl Services {
         let ctx = self.ctx(actor.tenant, actor.user, actor.request_id.as_deref());
         let cycle = match self.store.current_cycle(actor.tenant).await? {
             Some(c) => c.id,
-            None => return Ok(self.store.create_cycle(actor.tenant, "Cikli aktual", "Current cycle", phases, &ctx).await.map(|_| ())?),
+            None => {
+                return Ok(self
+                    .store
+                    .create_cycle(actor.tenant, "Cikli aktual", "Current cycle", phases, &ctx)
+                    .await
+                    .map(|_| ())?);
+            }
         };
         Ok(self.store.replace_timeline(actor.tenant, cycle, phases, &ctx).await?)
     }
@@ -95,7 +108,12 @@ mod tests {
     use super::*;
 
     fn row(t: &str, s: &str, e: &str) -> PhaseFormRow {
-        PhaseFormRow { title_sq: t.into(), title_en: String::new(), starts_on: s.into(), ends_on: e.into() }
+        PhaseFormRow {
+            title_sq: t.into(),
+            title_en: String::new(),
+            starts_on: s.into(),
+            ends_on: e.into(),
+        }
     }
 
     #[test]
@@ -109,6 +127,9 @@ mod tests {
     #[test]
     fn news_needs_albanian_title_and_body() {
         let errs = parse_news_form(&HashMap::new()).unwrap_err();
-        assert_eq!(errs.iter().map(|e| e.field).collect::<Vec<_>>(), vec!["title_sq", "body_sq"]);
+        assert_eq!(
+            errs.iter().map(|e| e.field).collect::<Vec<_>>(),
+            vec!["title_sq", "body_sq"]
+        );
     }
 }

@@ -41,7 +41,12 @@ impl Services {
 
     /// The audit context of an action taken now.
     pub fn ctx(&self, tenant: TenantId, actor: Option<UserId>, request_id: Option<&str>) -> AuditCtx {
-        AuditCtx { tenant: Some(tenant), actor, at: self.clock.now(), request_id: request_id.map(str::to_owned) }
+        AuditCtx {
+            tenant: Some(tenant),
+            actor,
+            at: self.clock.now(),
+            request_id: request_id.map(str::to_owned),
+        }
     }
 }
 

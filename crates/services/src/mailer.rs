@@ -85,7 +85,10 @@ impl Mailer {
     /// Sends what is due now; returns how many messages were handled.
     pub async fn run_once(&self) -> anyhow::Result<usize> {
         let now = self.clock.now();
-        let rows = self.store.claim_due_mail(now, now + Duration::minutes(LEASE_MINUTES), BATCH).await?;
+        let rows = self
+            .store
+            .claim_due_mail(now, now + Duration::minutes(LEASE_MINUTES), BATCH)
+            .await?;
         for row in &rows {
             let outcome = match self.build(row) {
                 Ok(message) => self.transport.send(message).await,
@@ -123,7 +126,11 @@ impl Mailer {
             if *shutdown.borrow() {
                 return;
             }
-            let pause = if handled > 0 { StdDuration::from_millis(50) } else { StdDuration::from_millis(500) };
+            let pause = if handled > 0 {
+                StdDuration::from_millis(50)
+            } else {
+                StdDuration::from_millis(500)
+            };
             tokio::select! {
                 _ = tokio::time::sleep(pause) => {}
                 _ = shutdown.changed() => return,

@@ -26,7 +26,11 @@ pub fn link_mail(
     body.push_str("\n\n");
     body.push_str(&t(lang, "mail-ignore"));
     body.push_str("\n\n-- \n");
-    let tenant = args.iter().find(|(k, _)| *k == "tenant").map(|(_, v)| v.clone()).unwrap_or_default();
+    let tenant = args
+        .iter()
+        .find(|(k, _)| *k == "tenant")
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default();
     body.push_str(&t_args(lang, "mail-signature", &[("tenant", tenant)]));
     body.push('\n');
     NewMail {

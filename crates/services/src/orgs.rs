@@ -10,8 +10,20 @@ use crate::{Actor, ServiceError, Services, error::Result, mails::link_mail, toke
 
 /// Fields of activity offered on the form; keys are stable, labels live in the locales.
 pub const FIELDS_OF_ACTIVITY: [&str; 14] = [
-    "transparency", "participation", "accountability", "youth", "gender", "disability", "environment",
-    "education", "health", "social", "economy", "culture", "media", "rural",
+    "transparency",
+    "participation",
+    "accountability",
+    "youth",
+    "gender",
+    "disability",
+    "environment",
+    "education",
+    "health",
+    "social",
+    "economy",
+    "culture",
+    "media",
+    "rural",
 ];
 
 /// Parses the organisation form. Every field is checked, so all problems show at once.
@@ -24,13 +36,25 @@ pub fn parse_org_form(values: &HashMap<String, String>) -> Result<OrgInput, Vec<
     let area = Text::parse("area", get("area"), false, 200);
     let website = Text::parse("website", get("website"), false, 300).and_then(|w| {
         let ok = w.is_empty() || w.as_str().starts_with("https://") || w.as_str().starts_with("http://");
-        if ok { Ok(w) } else { Err(FieldError::new("website", "url_invalid")) }
+        if ok {
+            Ok(w)
+        } else {
+            Err(FieldError::new("website", "url_invalid"))
+        }
     });
     let mission = Text::parse("mission", get("mission"), true, 5000);
-    let fields: Vec<&str> = get("fields").split(',').filter(|f| FIELDS_OF_ACTIVITY.contains(f)).collect();
+    let fields: Vec<&str> = get("fields")
+        .split(',')
+        .filter(|f| FIELDS_OF_ACTIVITY.contains(f))
+        .collect();
     let mut errors: Vec<FieldError> = [
-        name.clone().err(), kind.clone().err(), registration.clone().err(), size.clone().err(), area.clone().err(),
-        website.clone().err(), mission.clone().err(),
+        name.clone().err(),
+        kind.clone().err(),
+        registration.clone().err(),
+        size.clone().err(),
+        area.clone().err(),
+        website.clone().err(),
+        mission.clone().err(),
     ]
     .into_iter()
     .flatten()
@@ -70,7 +94,11 @@ impl Services {
         let user = actor.user.ok_or(ServiceError::Forbidden)?;
         let row = self.store.org(actor.tenant, org).await?.ok_or(ServiceError::NotFound)?;
         let members = self.store.org_members(actor.tenant, org).await?;
-        if members.iter().any(|m| m.user_id == user.0) { Ok(row) } else { Err(ServiceError::Forbidden) }
+        if members.iter().any(|m| m.user_id == user.0) {
+            Ok(row)
+        } else {
+            Err(ServiceError::Forbidden)
+        }
     }
 
     pub async fn update_org(&self, actor: &Actor, org: OrgId, values: &HashMap<String, String>) -> Result<()> {
@@ -81,18 +109,42 @@ impl Services {
         Ok(())
     }
 
-    pub async fn invite_to_org(&self, tenant: &TenantRow, actor: &Actor, lang: Lang, org: OrgId, email: &str) -> Result<()> {
+    pub async fn invite_to_org(
+        &self,
+        tenant: &TenantRow,
+        actor: &Actor,
+        lang: Lang,
+        org: OrgId,
+        email: &str,
+    ) -> Result<()> {
         let row = self.org_for_member(actor, org).await?;
         let email = Email::parse("email", email).map_err(|e| ServiceError::Invalid(vec![e]))?;
-        if !self.may_send(tenant.id(), email.as_str(), TokenPurpose::OrgInvite).await? {
+        if !self
+            .may_send(tenant.id(), email.as_str(), TokenPurpose::OrgInvite)
+            .await?
+        {
             return Err(ServiceError::Throttled);
         }
         let ctx = self.ctx(tenant.id(), actor.user, actor.request_id.as_deref());
         let (token, token_hash) = tokens::new_token();
-        let new_token = NewToken { token_hash, purpose: TokenPurpose::OrgInvite, user_id: None, email: email.as_str().to_owned(),
-            role: None, org_id: Some(org.0), expires_at: ctx.at + Duration::days(7) };
-        let mail = link_mail(lang, email.as_str(), None, "mail-org-invite-subject", "mail-org-invite-body",
-            &[("tenant", tenant.name(lang).to_owned()), ("org", row.name.clone())], &self.link("/invitations/org", &token));
+        let new_token = NewToken {
+            token_hash,
+            purpose: TokenPurpose::OrgInvite,
+            user_id: None,
+            email: email.as_str().to_owned(),
+            role: None,
+            org_id: Some(org.0),
+            expires_at: ctx.at + Duration::days(7),
+        };
+        let mail = link_mail(
+            lang,
+            email.as_str(),
+            None,
+            "mail-org-invite-subject",
+            "mail-org-invite-body",
+            &[("tenant", tenant.name(lang).to_owned()), ("org", row.name.clone())],
+            &self.link("/invitations/org", &token),
+        );
         self.store.issue_token(tenant.id(), &new_token, &mail, &ctx).await?;
         Ok(())
     }
@@ -100,16 +152,22 @@ impl Services {
     pub async fn org_invite(&self, actor: &Actor, token: &str) -> Result<OrgRow> {
         let row = self.live_token(actor.tenant, token, TokenPurpose::OrgInvite).await?;
         let org = row.org_id.map(OrgId).ok_or(ServiceError::InvalidLink)?;
-        self.store.org(actor.tenant, org).await?.ok_or(ServiceError::InvalidLink)
+        self.store
+            .org(actor.tenant, org)
+            .await?
+            .ok_or(ServiceError::InvalidLink)
     }
 
     pub async fn accept_org_invite(&self, actor: &Actor, token: &str) -> Result<OrgId> {
         let user: UserId = actor.user.ok_or(ServiceError::Forbidden)?;
         let row = self.live_token(actor.tenant, token, TokenPurpose::OrgInvite).await?;
         let ctx = self.ctx(actor.tenant, Some(user), actor.request_id.as_deref());
-        self.store.accept_org_invite(&row, user, &ctx).await.map_err(|e| match ServiceError::from(e) {
-            ServiceError::Conflict(_) => ServiceError::InvalidLink,
-            other => other,
-        })
+        self.store
+            .accept_org_invite(&row, user, &ctx)
+            .await
+            .map_err(|e| match ServiceError::from(e) {
+                ServiceError::Conflict(_) => ServiceError::InvalidLink,
+                other => other,
+            })
     }
 }

@@ -20,7 +20,9 @@ impl Default for Hasher {
 
 impl Hasher {
     pub fn new() -> Self {
-        Hasher { permits: Arc::new(Semaphore::new(4)) }
+        Hasher {
+            permits: Arc::new(Semaphore::new(4)),
+        }
     }
 
     pub async fn hash(&self, password: &str) -> anyhow::Result<String> {

@@ -9,13 +9,18 @@ use crate::{Actor, ServiceError, Services, error::Result, mails::link_mail, toke
 const INVITE_DAYS: i64 = 7;
 
 fn grantable(role: &str) -> Result<Role> {
-    Role::parse(role).filter(|r| r.is_grantable()).ok_or_else(|| ServiceError::field("role", "role_invalid"))
+    Role::parse(role)
+        .filter(|r| r.is_grantable())
+        .ok_or_else(|| ServiceError::field("role", "role_invalid"))
 }
 
 impl Services {
     pub async fn grant_role(&self, actor: &Actor, user: UserId, role: &str) -> Result<()> {
         let role = grantable(role)?;
-        self.store.user_by_id(actor.tenant, user).await?.ok_or(ServiceError::NotFound)?;
+        self.store
+            .user_by_id(actor.tenant, user)
+            .await?
+            .ok_or(ServiceError::NotFound)?;
         let ctx = self.ctx(actor.tenant, actor.user, actor.request_id.as_deref());
         self.store.grant_role(actor.tenant, user, role, &ctx).await?;
         Ok(())
@@ -30,30 +35,59 @@ impl Services {
 
     /// E-mails an invitation to take `role`, in the language of the coordinator's page (the
     /// invitee has no account, hence no language of their own yet).
-    pub async fn invite_to_role(&self, tenant: &TenantRow, actor: &Actor, lang: Lang, email: &str, role: &str) -> Result<()> {
+    pub async fn invite_to_role(
+        &self,
+        tenant: &TenantRow,
+        actor: &Actor,
+        lang: Lang,
+        email: &str,
+        role: &str,
+    ) -> Result<()> {
         let email = Email::parse("email", email);
         let role = grantable(role);
-        let errors: Vec<_> = [email.clone().err(), role.as_ref().err().and_then(|e| match e {
-            ServiceError::Invalid(v) => v.first().cloned(),
-            _ => None,
-        })]
+        let errors: Vec<_> = [
+            email.clone().err(),
+            role.as_ref().err().and_then(|e| match e {
+                ServiceError::Invalid(v) => v.first().cloned(),
+                _ => None,
+            }),
+        ]
         .into_iter()
         .flatten()
         .collect();
         if !errors.is_empty() {
             return Err(ServiceError::Invalid(errors));
         }
-        let (Ok(email), Ok(role)) = (email, role) else { return Err(ServiceError::field("email", "required")) };
-        if !self.may_send(tenant.id(), email.as_str(), TokenPurpose::RoleInvite).await? {
+        let (Ok(email), Ok(role)) = (email, role) else {
+            return Err(ServiceError::field("email", "required"));
+        };
+        if !self
+            .may_send(tenant.id(), email.as_str(), TokenPurpose::RoleInvite)
+            .await?
+        {
             return Err(ServiceError::Throttled);
         }
         let ctx = self.ctx(tenant.id(), actor.user, actor.request_id.as_deref());
         let (token, token_hash) = tokens::new_token();
-        let new_token = NewToken { token_hash, purpose: TokenPurpose::RoleInvite, user_id: None, email: email.as_str().to_owned(),
-            role: Some(role), org_id: None, expires_at: ctx.at + Duration::days(INVITE_DAYS) };
+        let new_token = NewToken {
+            token_hash,
+            purpose: TokenPurpose::RoleInvite,
+            user_id: None,
+            email: email.as_str().to_owned(),
+            role: Some(role),
+            org_id: None,
+            expires_at: ctx.at + Duration::days(INVITE_DAYS),
+        };
         let role_name = views::t(lang, &format!("role-{}", role.key()));
-        let mail = link_mail(lang, email.as_str(), None, "mail-role-invite-subject", "mail-role-invite-body",
-            &[("tenant", tenant.name(lang).to_owned()), ("role", role_name)], &self.link("/invitations/role", &token));
+        let mail = link_mail(
+            lang,
+            email.as_str(),
+            None,
+            "mail-role-invite-subject",
+            "mail-role-invite-body",
+            &[("tenant", tenant.name(lang).to_owned()), ("role", role_name)],
+            &self.link("/invitations/role", &token),
+        );
         self.store.issue_token(tenant.id(), &new_token, &mail, &ctx).await?;
         Ok(())
     }
@@ -61,7 +95,10 @@ impl Services {
     /// The role an invitation link offers (to show before accepting).
     pub async fn role_invite(&self, tenant: TenantId, token: &str) -> Result<Role> {
         let row = self.live_token(tenant, token, TokenPurpose::RoleInvite).await?;
-        row.role.as_deref().and_then(Role::parse).ok_or(ServiceError::InvalidLink)
+        row.role
+            .as_deref()
+            .and_then(Role::parse)
+            .ok_or(ServiceError::InvalidLink)
     }
 
     /// The signed-in person accepts an invitation. Any signed-in account may accept: the link
@@ -70,9 +107,12 @@ impl Services {
         let user = actor.user.ok_or(ServiceError::Forbidden)?;
         let row = self.live_token(actor.tenant, token, TokenPurpose::RoleInvite).await?;
         let ctx = self.ctx(actor.tenant, Some(user), actor.request_id.as_deref());
-        self.store.accept_role_invite(&row, user, &ctx).await.map_err(|e| match ServiceError::from(e) {
-            ServiceError::Conflict(_) => ServiceError::InvalidLink,
-            other => other,
-        })
+        self.store
+            .accept_role_invite(&row, user, &ctx)
+            .await
+            .map_err(|e| match ServiceError::from(e) {
+                ServiceError::Conflict(_) => ServiceError::InvalidLink,
+                other => other,
+            })
     }
 }

@@ -120,13 +120,11 @@ macro_rules! insert_token {
 /// Marks a token used; fails with a conflict on `token` when another request used it first.
 macro_rules! consume_token {
     ($tx:ident, $token_hash:expr, $at:expr) => {{
-        let done = sqlx::query(
-            "UPDATE email_tokens SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL",
-        )
-        .bind($at)
-        .bind($token_hash)
-        .execute(&mut *$tx)
-        .await?;
+        let done = sqlx::query("UPDATE email_tokens SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL")
+            .bind($at)
+            .bind($token_hash)
+            .execute(&mut *$tx)
+            .await?;
         if done.rows_affected() != 1 {
             return Err(StoreError::Conflict { field: "token".into() });
         }
@@ -161,39 +159,50 @@ impl Store {
             .bind(ctx.at)
             .fetch_one(&mut *tx)
             .await?;
-            sqlx::query(
-                "INSERT INTO role_grants (tenant_id, user_id, role, granted_at) VALUES ($1, $2, $3, $4)",
-            )
-            .bind(tenant.0)
-            .bind(id)
-            .bind(Role::Participant.key())
-            .bind(ctx.at)
-            .execute(&mut *tx)
-            .await?;
-            let token = NewToken { user_id: Some(UserId(id)), ..token.clone() };
+            sqlx::query("INSERT INTO role_grants (tenant_id, user_id, role, granted_at) VALUES ($1, $2, $3, $4)")
+                .bind(tenant.0)
+                .bind(id)
+                .bind(Role::Participant.key())
+                .bind(ctx.at)
+                .execute(&mut *tx)
+                .await?;
+            let token = NewToken {
+                user_id: Some(UserId(id)),
+                ..token.clone()
+            };
             insert_token!(tx, tenant, &token, ctx);
             enqueue!(tx, Some(tenant), mail, ctx.at);
-            let ctx = AuditCtx { actor: Some(UserId(id)), ..ctx.clone() };
-            audit!(tx, &ctx, "user.sign_up", "user", id, None,
-                Some(json!({"email": email.as_str(), "display_name": display_name, "lang": lang.code()})));
+            let ctx = AuditCtx {
+                actor: Some(UserId(id)),
+                ..ctx.clone()
+            };
+            audit!(
+                tx,
+                &ctx,
+                "user.sign_up",
+                "user",
+                id,
+                None,
+                Some(json!({"email": email.as_str(), "display_name": display_name, "lang": lang.code()}))
+            );
             UserId(id)
         }))
     }
 
     /// Stores a one-time token and the e-mail that carries it, atomically.
-    pub async fn issue_token(
-        &self,
-        tenant: TenantId,
-        token: &NewToken,
-        mail: &NewMail,
-        ctx: &AuditCtx,
-    ) -> Result<()> {
+    pub async fn issue_token(&self, tenant: TenantId, token: &NewToken, mail: &NewMail, ctx: &AuditCtx) -> Result<()> {
         write!(self, |tx| {
             insert_token!(tx, tenant, token, ctx);
             enqueue!(tx, Some(tenant), mail, ctx.at);
-            audit!(tx, ctx, format!("token.issue.{}", token.purpose.key()), "email_token",
-                token.user_id.map(|u| u.0).unwrap_or_default(), None,
-                Some(json!({"email": token.email, "role": token.role.map(|r| r.key()), "org_id": token.org_id})));
+            audit!(
+                tx,
+                ctx,
+                format!("token.issue.{}", token.purpose.key()),
+                "email_token",
+                token.user_id.map(|u| u.0).unwrap_or_default(),
+                None,
+                Some(json!({"email": token.email, "role": token.role.map(|r| r.key()), "org_id": token.org_id}))
+            );
         });
         Ok(())
     }
@@ -254,7 +263,15 @@ impl Store {
             .bind(token.tenant_id)
             .execute(&mut *tx)
             .await?;
-            audit!(tx, ctx, "user.verify_email", "user", user, None, Some(json!({"email": token.email})));
+            audit!(
+                tx,
+                ctx,
+                "user.verify_email",
+                "user",
+                user,
+                None,
+                Some(json!({"email": token.email}))
+            );
         });
         Ok(UserId(user))
     }
@@ -352,7 +369,11 @@ impl Store {
         });
         let Some(row) = row else { return Ok(None) };
         let roles = self.roles_of(tenant, row.user.id()).await?;
-        Ok(Some(SessionUser { user: row.user, roles, expires_at: row.expires_at }))
+        Ok(Some(SessionUser {
+            user: row.user,
+            roles,
+            expires_at: row.expires_at,
+        }))
     }
 
     pub async fn delete_session(&self, token_hash: &str, user: UserId, ctx: &AuditCtx) -> Result<()> {
@@ -399,7 +420,10 @@ impl Store {
             .bind(token.tenant_id)
             .execute(&mut *tx)
             .await?;
-            sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user).execute(&mut *tx).await?;
+            sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+                .bind(user)
+                .execute(&mut *tx)
+                .await?;
             audit!(tx, ctx, "user.reset_password", "user", user, None, None);
         });
         Ok(UserId(user))
@@ -407,15 +431,13 @@ impl Store {
 
     pub async fn password_hash(&self, tenant: TenantId, user: UserId) -> Result<Option<String>> {
         read!(self, |db| {
-            sqlx::query_scalar::<_, Option<String>>(
-                "SELECT password_hash FROM users WHERE tenant_id = $1 AND id = $2",
-            )
-            .bind(tenant.0)
-            .bind(user.0)
-            .fetch_optional(db)
-            .await
-            .map(Option::flatten)
-            .map_err(Into::into)
+            sqlx::query_scalar::<_, Option<String>>("SELECT password_hash FROM users WHERE tenant_id = $1 AND id = $2")
+                .bind(tenant.0)
+                .bind(user.0)
+                .fetch_optional(db)
+                .await
+                .map(Option::flatten)
+                .map_err(Into::into)
         })
     }
 
@@ -428,7 +450,10 @@ impl Store {
                 .bind(tenant.0)
                 .execute(&mut *tx)
                 .await?;
-            sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user.0).execute(&mut *tx).await?;
+            sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+                .bind(user.0)
+                .execute(&mut *tx)
+                .await?;
             audit!(tx, ctx, "user.change_password", "user", user.0, None, None);
         });
         Ok(())
@@ -450,8 +475,15 @@ impl Store {
                 .bind(token.tenant_id)
                 .execute(&mut *tx)
                 .await?;
-            audit!(tx, ctx, "user.change_email", "user", user,
-                Some(json!({"email": before})), Some(json!({"email": token.email})));
+            audit!(
+                tx,
+                ctx,
+                "user.change_email",
+                "user",
+                user,
+                Some(json!({"email": before})),
+                Some(json!({"email": token.email}))
+            );
         });
         Ok(UserId(user))
     }
@@ -468,7 +500,15 @@ impl Store {
                 .bind(user.0)
                 .execute(&mut *tx)
                 .await?;
-            audit!(tx, ctx, "user.set_lang", "user", user.0, Some(json!({"lang": before})), Some(json!({"lang": lang.code()})));
+            audit!(
+                tx,
+                ctx,
+                "user.set_lang",
+                "user",
+                user.0,
+                Some(json!({"lang": before})),
+                Some(json!({"lang": lang.code()}))
+            );
         });
         Ok(())
     }
@@ -476,7 +516,13 @@ impl Store {
     /// Erases the personal data of an account. The row stays, renamed to `anonymous_name`, so
     /// that news items, audit entries and (later) contributions keep a neutral author; e-mail,
     /// password, sessions, tokens, roles and organisation memberships go.
-    pub async fn delete_account(&self, tenant: TenantId, user: UserId, anonymous_name: &str, ctx: &AuditCtx) -> Result<()> {
+    pub async fn delete_account(
+        &self,
+        tenant: TenantId,
+        user: UserId,
+        anonymous_name: &str,
+        ctx: &AuditCtx,
+    ) -> Result<()> {
         write!(self, |tx| {
             sqlx::query(
                 "UPDATE users SET email = NULL, password_hash = NULL, display_name = $1, deleted_at = $2
@@ -496,7 +542,15 @@ impl Store {
             ] {
                 sqlx::query(sql).bind(user.0).execute(&mut *tx).await?;
             }
-            audit!(tx, ctx, "user.delete", "user", user.0, None, Some(json!({"display_name": anonymous_name})));
+            audit!(
+                tx,
+                ctx,
+                "user.delete",
+                "user",
+                user.0,
+                None,
+                Some(json!({"display_name": anonymous_name}))
+            );
         });
         Ok(())
     }
@@ -539,8 +593,17 @@ impl Store {
                     .execute(&mut *tx)
                     .await?;
             }
-            audit!(tx, ctx, "user.create", "user", id, None,
-                Some(json!({"email": email.as_str(), "display_name": display_name, "roles": all.iter().map(|r| r.key()).collect::<Vec<_>>()})));
+            audit!(
+                tx,
+                ctx,
+                "user.create",
+                "user",
+                id,
+                None,
+                Some(
+                    json!({"email": email.as_str(), "display_name": display_name, "roles": all.iter().map(|r| r.key()).collect::<Vec<_>>()})
+                )
+            );
             UserId(id)
         }))
     }

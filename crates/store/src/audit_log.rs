@@ -39,12 +39,7 @@ pub struct AuditFilter {
 
 impl Store {
     /// Newest first, `limit` at most. Keyset-paginated so that page 1000 is as fast as page 1.
-    pub async fn list_audit(
-        &self,
-        tenant: TenantId,
-        filter: &AuditFilter,
-        limit: i64,
-    ) -> Result<Vec<AuditRow>> {
+    pub async fn list_audit(&self, tenant: TenantId, filter: &AuditFilter, limit: i64) -> Result<Vec<AuditRow>> {
         let prefix = filter.action_prefix.as_ref().map(|p| format!("{}%", escape_like(p)));
         read!(self, |db| {
             sqlx::query_as::<_, AuditRow>(

@@ -57,7 +57,14 @@ pub struct CycleRow {
 
 impl Store {
     /// Creates a cycle and makes it the tenant's current one.
-    pub async fn create_cycle(&self, tenant: TenantId, title_sq: &str, title_en: &str, phases: &[PhaseInput], ctx: &AuditCtx) -> Result<i64> {
+    pub async fn create_cycle(
+        &self,
+        tenant: TenantId,
+        title_sq: &str,
+        title_en: &str,
+        phases: &[PhaseInput],
+        ctx: &AuditCtx,
+    ) -> Result<i64> {
         Ok(write!(self, |tx| {
             sqlx::query("UPDATE cycles SET is_current = FALSE WHERE tenant_id = $1")
                 .bind(tenant.0)
@@ -88,8 +95,15 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
             }
-            audit!(tx, ctx, "cycle.create", "cycle", id, None,
-                Some(json!({"title_sq": title_sq, "title_en": title_en, "phases": phases})));
+            audit!(
+                tx,
+                ctx,
+                "cycle.create",
+                "cycle",
+                id,
+                None,
+                Some(json!({"title_sq": title_sq, "title_en": title_en, "phases": phases}))
+            );
             id
         }))
     }
@@ -122,7 +136,13 @@ impl Store {
     }
 
     /// Replaces the phases of a cycle with `phases`, in order, keeping the old list in the audit.
-    pub async fn replace_timeline(&self, tenant: TenantId, cycle: i64, phases: &[PhaseInput], ctx: &AuditCtx) -> Result<()> {
+    pub async fn replace_timeline(
+        &self,
+        tenant: TenantId,
+        cycle: i64,
+        phases: &[PhaseInput],
+        ctx: &AuditCtx,
+    ) -> Result<()> {
         let before = self.timeline(tenant, cycle).await?;
         write!(self, |tx| {
             let owned: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM cycles WHERE id = $1 AND tenant_id = $2")
@@ -153,12 +173,26 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
             }
-            audit!(tx, ctx, "timeline.update", "cycle", cycle, Some(json!(before)), Some(json!(phases)));
+            audit!(
+                tx,
+                ctx,
+                "timeline.update",
+                "cycle",
+                cycle,
+                Some(json!(before)),
+                Some(json!(phases))
+            );
         });
         Ok(())
     }
 
-    pub async fn create_news(&self, tenant: TenantId, author: UserId, input: &NewsInput, ctx: &AuditCtx) -> Result<NewsId> {
+    pub async fn create_news(
+        &self,
+        tenant: TenantId,
+        author: UserId,
+        input: &NewsInput,
+        ctx: &AuditCtx,
+    ) -> Result<NewsId> {
         Ok(write!(self, |tx| {
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO news_items (tenant_id, title_sq, title_en, body_sq, body_en, author_id, published_at, updated_at)
@@ -194,9 +228,17 @@ impl Store {
             .bind(tenant.0)
             .execute(&mut *tx)
             .await?;
-            audit!(tx, ctx, "news.update", "news_item", id.0,
-                Some(json!({"title_sq": before.title_sq, "title_en": before.title_en, "body_sq": before.body_sq, "body_en": before.body_en})),
-                Some(json!(input)));
+            audit!(
+                tx,
+                ctx,
+                "news.update",
+                "news_item",
+                id.0,
+                Some(
+                    json!({"title_sq": before.title_sq, "title_en": before.title_en, "body_sq": before.body_sq, "body_en": before.body_en})
+                ),
+                Some(json!(input))
+            );
         });
         Ok(())
     }

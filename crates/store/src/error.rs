@@ -22,10 +22,12 @@ impl From<sqlx::Error> for StoreError {
         if let sqlx::Error::RowNotFound = err {
             return StoreError::NotFound;
         }
-        if let Some(db) = err.as_database_error() {
-            if db.is_unique_violation() {
-                return StoreError::Conflict { field: conflict_field(db.constraint(), db.message()) };
-            }
+        if let Some(db) = err.as_database_error()
+            && db.is_unique_violation()
+        {
+            return StoreError::Conflict {
+                field: conflict_field(db.constraint(), db.message()),
+            };
         }
         StoreError::Database(err)
     }

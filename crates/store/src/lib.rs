@@ -52,7 +52,10 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 pub(crate) enum Backend {
     /// SQLite allows one writer at a time: writes go through a one-connection pool so that they
     /// queue in the application instead of failing with `SQLITE_BUSY`; reads use a wider pool.
-    Sqlite { write: SqlitePool, read: SqlitePool },
+    Sqlite {
+        write: SqlitePool,
+        read: SqlitePool,
+    },
     Postgres(PgPool),
 }
 
@@ -169,7 +172,9 @@ impl Store {
                     .max_connections(8)
                     .connect_with(options.read_only(true))
                     .await?;
-                Ok(Store { backend: Backend::Sqlite { write, read } })
+                Ok(Store {
+                    backend: Backend::Sqlite { write, read },
+                })
             }
             Some(BackendKind::Postgres) => {
                 let options = PgConnectOptions::from_str(url)?.disable_statement_logging();
@@ -186,7 +191,9 @@ impl Store {
             .acquire_timeout(Duration::from_secs(10))
             .connect_with(options)
             .await?;
-        Ok(Store { backend: Backend::Postgres(pool) })
+        Ok(Store {
+            backend: Backend::Postgres(pool),
+        })
     }
 
     pub fn kind(&self) -> BackendKind {
@@ -208,7 +215,10 @@ impl Store {
     /// `true` when the database answers a trivial query (used by `/healthz`).
     pub async fn ping(&self) -> bool {
         let result: Result<i64> = read!(self, |db| {
-            sqlx::query_scalar::<_, i64>("SELECT CAST(1 AS BIGINT)").fetch_one(db).await.map_err(Into::into)
+            sqlx::query_scalar::<_, i64>("SELECT CAST(1 AS BIGINT)")
+                .fetch_one(db)
+                .await
+                .map_err(Into::into)
         });
         result.is_ok()
     }

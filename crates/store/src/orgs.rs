@@ -98,7 +98,15 @@ impl Store {
             .bind(tenant.0)
             .execute(&mut *tx)
             .await?;
-            audit!(tx, ctx, "org.update", "organisation", org.0, Some(json!(before)), Some(json!(input)));
+            audit!(
+                tx,
+                ctx,
+                "org.update",
+                "organisation",
+                org.0,
+                Some(json!(before)),
+                Some(json!(input))
+            );
         });
         Ok(())
     }
@@ -181,7 +189,15 @@ impl Store {
             .bind(ctx.at)
             .execute(&mut *tx)
             .await?;
-            audit!(tx, ctx, "org.join", "organisation", org, None, Some(json!({"user_id": user.0})));
+            audit!(
+                tx,
+                ctx,
+                "org.join",
+                "organisation",
+                org,
+                None,
+                Some(json!({"user_id": user.0}))
+            );
         });
         Ok(OrgId(org))
     }

@@ -67,7 +67,12 @@ impl Store {
     /// Claims up to `limit` due messages for `lease_until`. A message is claimed by exactly one
     /// worker, whichever instance it runs on; if that worker dies, the lease runs out and another
     /// takes the message over.
-    pub async fn claim_due_mail(&self, now: DateTime<Utc>, lease_until: DateTime<Utc>, limit: i64) -> Result<Vec<OutboxRow>> {
+    pub async fn claim_due_mail(
+        &self,
+        now: DateTime<Utc>,
+        lease_until: DateTime<Utc>,
+        limit: i64,
+    ) -> Result<Vec<OutboxRow>> {
         // The one dialect difference here: PostgreSQL skips rows another transaction has locked;
         // SQLite has a single writer, so the immediate transaction alone serialises claimers.
         let lock = match self.backend {
@@ -96,11 +101,13 @@ impl Store {
 
     pub async fn mark_mail_sent(&self, id: i64, at: DateTime<Utc>) -> Result<()> {
         write!(self, |tx| {
-            sqlx::query("UPDATE outbox SET status = 'sent', sent_at = $1, locked_until = NULL, last_error = NULL WHERE id = $2")
-                .bind(at)
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "UPDATE outbox SET status = 'sent', sent_at = $1, locked_until = NULL, last_error = NULL WHERE id = $2",
+            )
+            .bind(at)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
         });
         Ok(())
     }

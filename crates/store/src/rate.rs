@@ -27,7 +27,10 @@ impl Store {
     /// Forgets the counter (after a successful log-in, the failures no longer count).
     pub async fn rate_reset(&self, key: &str) -> Result<()> {
         write!(self, |tx| {
-            sqlx::query("DELETE FROM rate_buckets WHERE bucket_key = $1").bind(key).execute(&mut *tx).await?;
+            sqlx::query("DELETE FROM rate_buckets WHERE bucket_key = $1")
+                .bind(key)
+                .execute(&mut *tx)
+                .await?;
         });
         Ok(())
     }

@@ -25,13 +25,11 @@ impl PersonRow {
 impl Store {
     pub async fn roles_of(&self, tenant: TenantId, user: UserId) -> Result<RoleSet> {
         let keys: Vec<String> = read!(self, |db| {
-            sqlx::query_scalar::<_, String>(
-                "SELECT role FROM role_grants WHERE tenant_id = $1 AND user_id = $2",
-            )
-            .bind(tenant.0)
-            .bind(user.0)
-            .fetch_all(db)
-            .await?
+            sqlx::query_scalar::<_, String>("SELECT role FROM role_grants WHERE tenant_id = $1 AND user_id = $2")
+                .bind(tenant.0)
+                .bind(user.0)
+                .fetch_all(db)
+                .await?
         });
         Ok(keys.iter().filter_map(|k| Role::parse(k)).collect())
     }
@@ -53,7 +51,15 @@ impl Store {
             .execute(&mut *tx)
             .await?;
             if done.rows_affected() == 1 {
-                audit!(tx, ctx, "role.grant", "user", user.0, None, Some(json!({"role": role.key()})));
+                audit!(
+                    tx,
+                    ctx,
+                    "role.grant",
+                    "user",
+                    user.0,
+                    None,
+                    Some(json!({"role": role.key()}))
+                );
             }
         });
         Ok(())
@@ -69,8 +75,19 @@ impl Store {
                 .await?;
             if done.rows_affected() == 1 {
                 // A change of role ends the person's sessions, so that no page keeps old powers.
-                sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user.0).execute(&mut *tx).await?;
-                audit!(tx, ctx, "role.revoke", "user", user.0, Some(json!({"role": role.key()})), None);
+                sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+                    .bind(user.0)
+                    .execute(&mut *tx)
+                    .await?;
+                audit!(
+                    tx,
+                    ctx,
+                    "role.revoke",
+                    "user",
+                    user.0,
+                    Some(json!({"role": role.key()})),
+                    None
+                );
             }
         });
         Ok(())
@@ -78,15 +95,17 @@ impl Store {
 
     /// Accepts a role invitation for the signed-in `user`.
     pub async fn accept_role_invite(&self, token: &TokenRow, user: UserId, ctx: &AuditCtx) -> Result<Role> {
-        let role = token.role.as_deref().and_then(Role::parse).ok_or(StoreError::NotFound)?;
+        let role = token
+            .role
+            .as_deref()
+            .and_then(Role::parse)
+            .ok_or(StoreError::NotFound)?;
         write!(self, |tx| {
-            let done = sqlx::query(
-                "UPDATE email_tokens SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL",
-            )
-            .bind(ctx.at)
-            .bind(&token.token_hash)
-            .execute(&mut *tx)
-            .await?;
+            let done = sqlx::query("UPDATE email_tokens SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL")
+                .bind(ctx.at)
+                .bind(&token.token_hash)
+                .execute(&mut *tx)
+                .await?;
             if done.rows_affected() != 1 {
                 return Err(StoreError::Conflict { field: "token".into() });
             }
@@ -101,14 +120,28 @@ impl Store {
             .bind(ctx.at)
             .execute(&mut *tx)
             .await?;
-            audit!(tx, ctx, "role.accept_invite", "user", user.0, None, Some(json!({"role": role.key(), "invited_by": token.created_by})));
+            audit!(
+                tx,
+                ctx,
+                "role.accept_invite",
+                "user",
+                user.0,
+                None,
+                Some(json!({"role": role.key(), "invited_by": token.created_by}))
+            );
         });
         Ok(role)
     }
 
     /// People of the tenant with their roles, newest first, optionally filtered by a search on
     /// name or address. Offset pagination: this list is in the hundreds, not millions.
-    pub async fn list_people(&self, tenant: TenantId, search: Option<&str>, limit: i64, offset: i64) -> Result<Vec<PersonRow>> {
+    pub async fn list_people(
+        &self,
+        tenant: TenantId,
+        search: Option<&str>,
+        limit: i64,
+        offset: i64,
+    ) -> Result<Vec<PersonRow>> {
         let pattern = search.map(|s| format!("%{}%", s.to_lowercase()));
         read!(self, |db| {
             sqlx::query_as::<_, PersonRow>(

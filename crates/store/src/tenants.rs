@@ -89,9 +89,19 @@ impl Store {
                     .execute(&mut *tx)
                     .await?;
             }
-            let ctx = AuditCtx { tenant: Some(TenantId(id)), ..ctx.clone() };
-            audit!(tx, &ctx, "tenant.create", "tenant", id, None,
-                Some(json!({"slug": new.slug, "name_sq": new.name_sq, "name_en": new.name_en, "hosts": new.hosts})));
+            let ctx = AuditCtx {
+                tenant: Some(TenantId(id)),
+                ..ctx.clone()
+            };
+            audit!(
+                tx,
+                &ctx,
+                "tenant.create",
+                "tenant",
+                id,
+                None,
+                Some(json!({"slug": new.slug, "name_sq": new.name_sq, "name_en": new.name_en, "hosts": new.hosts}))
+            );
             TenantId(id)
         }))
     }
@@ -138,13 +148,11 @@ impl Store {
 
     pub async fn tenant_hosts(&self, tenant: TenantId) -> Result<Vec<String>> {
         read!(self, |db| {
-            sqlx::query_scalar::<_, String>(
-                "SELECT host FROM tenant_hosts WHERE tenant_id = $1 ORDER BY host",
-            )
-            .bind(tenant.0)
-            .fetch_all(db)
-            .await
-            .map_err(Into::into)
+            sqlx::query_scalar::<_, String>("SELECT host FROM tenant_hosts WHERE tenant_id = $1 ORDER BY host")
+                .bind(tenant.0)
+                .fetch_all(db)
+                .await
+                .map_err(Into::into)
         })
     }
 }

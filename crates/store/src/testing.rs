@@ -4,7 +4,10 @@
 
 use std::str::FromStr;
 
-use sqlx::{Connection, postgres::{PgConnectOptions, PgConnection}};
+use sqlx::{
+    Connection,
+    postgres::{PgConnectOptions, PgConnection},
+};
 
 use crate::{Result, Store};
 
@@ -22,20 +25,34 @@ impl TestDb {
         let url = format!("sqlite://{}", dir.path().join("test.db").display());
         let store = Store::connect(&url).await?;
         store.migrate().await?;
-        Ok(TestDb { store, label: "sqlite", _dir: Some(dir), pg_schema: None })
+        Ok(TestDb {
+            store,
+            label: "sqlite",
+            _dir: Some(dir),
+            pg_schema: None,
+        })
     }
 
     /// `None` when no PostgreSQL is configured for tests.
     pub async fn postgres() -> Result<Option<TestDb>> {
-        let Ok(url) = std::env::var("BASHKE_TEST_POSTGRES_URL") else { return Ok(None) };
+        let Ok(url) = std::env::var("BASHKE_TEST_POSTGRES_URL") else {
+            return Ok(None);
+        };
         let schema = format!("bashke_test_{}", uuid::Uuid::new_v4().simple());
         let mut admin = PgConnection::connect(&url).await?;
-        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema}"))).execute(&mut admin).await?;
+        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema}")))
+            .execute(&mut admin)
+            .await?;
         admin.close().await?;
         let options = PgConnectOptions::from_str(&url)?.options([("search_path", schema.as_str())]);
         let store = Store::connect_postgres(options).await?;
         store.migrate().await?;
-        Ok(Some(TestDb { store, label: "postgres", _dir: None, pg_schema: Some((url, schema)) }))
+        Ok(Some(TestDb {
+            store,
+            label: "postgres",
+            _dir: None,
+            pg_schema: Some((url, schema)),
+        }))
     }
 
     /// SQLite, plus PostgreSQL when configured.
@@ -50,11 +67,13 @@ impl TestDb {
     /// Drops the PostgreSQL schema (SQLite's folder goes with the value).
     pub async fn cleanup(self) {
         self.store.close().await;
-        if let Some((url, schema)) = self.pg_schema {
-            if let Ok(mut admin) = PgConnection::connect(&url).await {
-                let _ = sqlx::query(sqlx::AssertSqlSafe(format!("DROP SCHEMA {schema} CASCADE"))).execute(&mut admin).await;
-                let _ = admin.close().await;
-            }
+        if let Some((url, schema)) = self.pg_schema
+            && let Ok(mut admin) = PgConnection::connect(&url).await
+        {
+            let _ = sqlx::query(sqlx::AssertSqlSafe(format!("DROP SCHEMA {schema} CASCADE")))
+                .execute(&mut admin)
+                .await;
+            let _ = admin.close().await;
         }
     }
 }

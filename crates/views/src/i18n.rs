@@ -75,7 +75,10 @@ mod tests {
         let en = keys(include_str!("../locales/en/main.ftl"));
         let only_sq: Vec<_> = sq.difference(&en).collect();
         let only_en: Vec<_> = en.difference(&sq).collect();
-        assert!(only_sq.is_empty() && only_en.is_empty(), "only sq: {only_sq:?}, only en: {only_en:?}");
+        assert!(
+            only_sq.is_empty() && only_en.is_empty(),
+            "only sq: {only_sq:?}, only en: {only_en:?}"
+        );
         assert!(sq.len() > 50);
     }
 

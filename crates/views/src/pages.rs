@@ -53,7 +53,10 @@ pub struct Form {
 
 impl Form {
     pub fn new(values: HashMap<String, String>) -> Self {
-        Form { values, errors: Vec::new() }
+        Form {
+            values,
+            errors: Vec::new(),
+        }
     }
     pub fn with_errors(mut self, errors: Vec<FieldError>) -> Self {
         self.errors = errors;
@@ -79,7 +82,12 @@ impl Form {
     pub fn summary(&self, lang: &Lang) -> Vec<(String, String)> {
         self.errors
             .iter()
-            .map(|e| (e.field.to_owned(), t(*lang, &format!("error-{}", e.code.replace('_', "-")))))
+            .map(|e| {
+                (
+                    e.field.to_owned(),
+                    t(*lang, &format!("error-{}", e.code.replace('_', "-"))),
+                )
+            })
             .collect()
     }
 }

@@ -17,7 +17,10 @@ use crate::{AppError, AppState, Ctx};
 
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "bashke API", description = "Open data of a municipality's OGP Local co-creation process."),
+    info(
+        title = "bashke API",
+        description = "Open data of a municipality's OGP Local co-creation process."
+    ),
     components(schemas(ApiError, ApiFieldError))
 )]
 struct ApiDoc;
@@ -63,7 +66,10 @@ pub struct Localized {
 }
 
 fn localized(sq: &str, en: &str) -> Localized {
-    Localized { sq: sq.to_owned(), en: en.to_owned() }
+    Localized {
+        sq: sq.to_owned(),
+        en: en.to_owned(),
+    }
 }
 
 #[derive(Serialize, ToSchema)]
@@ -111,14 +117,21 @@ async fn timeline(State(state): State<AppState>, ctx: Ctx) -> Result<Json<Timeli
     ctx.require(Action::ViewPublic)?;
     let store = &state.services.store;
     let Some(cycle) = store.current_cycle(ctx.tenant.id()).await? else {
-        return Ok(Json(TimelineDto { cycle: None, phases: Vec::new() }));
+        return Ok(Json(TimelineDto {
+            cycle: None,
+            phases: Vec::new(),
+        }));
     };
     let phases = store.timeline(ctx.tenant.id(), cycle.id).await?;
     Ok(Json(TimelineDto {
         cycle: Some(localized(&cycle.title_sq, &cycle.title_en)),
         phases: phases
             .iter()
-            .map(|p| PhaseDto { title: localized(&p.title_sq, &p.title_en), starts_on: p.starts_on, ends_on: p.ends_on })
+            .map(|p| PhaseDto {
+                title: localized(&p.title_sq, &p.title_en),
+                starts_on: p.starts_on,
+                ends_on: p.ends_on,
+            })
             .collect(),
     }))
 }
@@ -151,11 +164,19 @@ pub struct NewsQuery {
 
 /// News items, newest first.
 #[utoipa::path(get, path = "/api/v1/news", tag = "news", params(NewsQuery), responses((status = 200, body = NewsPageDto)))]
-async fn news(State(state): State<AppState>, ctx: Ctx, Query(q): Query<NewsQuery>) -> Result<Json<NewsPageDto>, AppError> {
+async fn news(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<NewsQuery>,
+) -> Result<Json<NewsPageDto>, AppError> {
     ctx.require(Action::ViewPublic)?;
     let page = q.page.unwrap_or(1).max(1);
     let per_page = q.per_page.unwrap_or(20).clamp(1, 100);
-    let mut rows = state.services.store.list_news(ctx.tenant.id(), per_page + 1, (page - 1) * per_page).await?;
+    let mut rows = state
+        .services
+        .store
+        .list_news(ctx.tenant.id(), per_page + 1, (page - 1) * per_page)
+        .await?;
     let has_next = rows.len() as i64 > per_page;
     rows.truncate(per_page as usize);
     Ok(Json(NewsPageDto {

@@ -2,15 +2,18 @@
 //! request by [`request_context`], which also renders every error response, so that error pages
 //! speak the visitor's language and carry the request id.
 
-use std::{net::{IpAddr, Ipv4Addr, SocketAddr}, sync::Arc};
+use std::{
+    net::{IpAddr, Ipv4Addr, SocketAddr},
+    sync::Arc,
+};
 
+use askama::Template;
 use axum::{
     extract::{ConnectInfo, FromRequestParts, Request, State},
     http::{HeaderMap, HeaderValue, StatusCode, header, request::Parts},
     middleware::Next,
     response::{Html, IntoResponse, Redirect, Response},
 };
-use askama::Template;
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use domain::{Action, Lang, Principal, Role};
 use services::Actor;
@@ -195,7 +198,10 @@ pub async fn request_context(State(state): State<AppState>, mut req: Request, ne
             .get(LANG_COOKIE)
             .and_then(|c| Lang::parse(c.value()))
             .or_else(|| {
-                req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Lang::negotiate)
+                req.headers()
+                    .get(header::ACCEPT_LANGUAGE)
+                    .and_then(|v| v.to_str().ok())
+                    .and_then(Lang::negotiate)
             })
             .or_else(|| tenant.languages().first().copied())
             .unwrap_or_default(),
@@ -210,7 +216,10 @@ pub async fn request_context(State(state): State<AppState>, mut req: Request, ne
         },
         None => None,
     };
-    let flash = jar.get(FLASH_COOKIE).map(|c| c.value().to_owned()).filter(|k| k.starts_with("flash-") || k == "login-required");
+    let flash = jar
+        .get(FLASH_COOKIE)
+        .map(|c| c.value().to_owned())
+        .filter(|k| k.starts_with("flash-") || k == "login-required");
     let ctx = Ctx {
         tenant,
         lang,
@@ -218,14 +227,22 @@ pub async fn request_context(State(state): State<AppState>, mut req: Request, ne
         session_token,
         request_id: request_id.clone(),
         path: req.uri().path().to_owned(),
-        return_to: req.uri().path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_default(),
+        return_to: req
+            .uri()
+            .path_and_query()
+            .map(|p| p.as_str().to_owned())
+            .unwrap_or_default(),
         flash: flash.clone(),
         client_ip,
         secure_cookies: secure,
     };
     req.extensions_mut().insert(ctx.clone());
 
-    let mut response = if unknown_lang { AppError::UnknownLanguage.into_response() } else { next.run(req).await };
+    let mut response = if unknown_lang {
+        AppError::UnknownLanguage.into_response()
+    } else {
+        next.run(req).await
+    };
     response = render_pending_error(&ctx, is_api, response);
 
     if let Some(l) = set_lang_cookie {
@@ -240,7 +257,10 @@ pub async fn request_context(State(state): State<AppState>, mut req: Request, ne
     }
     // A flash message is shown once: drop it after the page that displayed it.
     if flash.is_some() && response.status() == StatusCode::OK {
-        let cookie = Cookie::build((FLASH_COOKIE, "")).path("/").max_age(time_minutes(0)).build();
+        let cookie = Cookie::build((FLASH_COOKIE, ""))
+            .path("/")
+            .max_age(time_minutes(0))
+            .build();
         append_cookie(&mut response, &cookie);
     }
     response
@@ -300,7 +320,10 @@ fn render_pending_error(ctx: &Ctx, is_api: bool, response: Response) -> Response
 
 pub fn json_error(error: &AppError, request_id: &str) -> Response {
     let fields = match error {
-        AppError::Invalid(f) => f.iter().map(|e| serde_json::json!({"field": e.field, "code": e.code})).collect(),
+        AppError::Invalid(f) => f
+            .iter()
+            .map(|e| serde_json::json!({"field": e.field, "code": e.code}))
+            .collect(),
         _ => Vec::new(),
     };
     let body = serde_json::json!({"error": {"code": error.code(), "request_id": request_id, "fields": fields}});
@@ -336,9 +359,14 @@ fn bare_error(error: AppError, is_api: bool, request_id: &str, headers: &HeaderM
 }
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 pub fn urlencode(s: &str) -> String {
-    serde_urlencoded::to_string([("", s)]).map(|e| e.trim_start_matches('=').to_owned()).unwrap_or_default()
+    serde_urlencoded::to_string([("", s)])
+        .map(|e| e.trim_start_matches('=').to_owned())
+        .unwrap_or_default()
 }

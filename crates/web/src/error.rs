@@ -103,7 +103,9 @@ impl IntoResponse for AppError {
             tracing::error!(error = ?err, "internal error");
         }
         let mut response = self.status().into_response();
-        response.extensions_mut().insert(PendingError(std::sync::Arc::new(self)));
+        response
+            .extensions_mut()
+            .insert(PendingError(std::sync::Arc::new(self)));
         response
     }
 }

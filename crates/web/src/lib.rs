@@ -58,7 +58,13 @@ pub struct AppState {
 impl AppState {
     pub fn new(services: Services, config: WebConfig, metrics: Option<PrometheusHandle>) -> Self {
         let limiter = Arc::new(security::WriteLimiter::new(config.write_rate_per_second));
-        AppState { tenants: tenants::TenantCache::new(services.store.clone()), services, config: Arc::new(config), metrics, limiter }
+        AppState {
+            tenants: tenants::TenantCache::new(services.store.clone()),
+            services,
+            config: Arc::new(config),
+            metrics,
+            limiter,
+        }
     }
 }
 
@@ -75,10 +81,16 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(state.clone(), security::limit_writes))
         .layer(security::csrf_layer(&state.config))
         .layer(middleware::from_fn_with_state(state.clone(), ctx::request_context))
-        .layer(TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
-            let id = req.headers().get(&REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or("-");
-            tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
-        }))
+        .layer(
+            TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
+                let id = req
+                    .headers()
+                    .get(&REQUEST_ID)
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or("-");
+                tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
+            }),
+        )
         .layer(PropagateRequestIdLayer::new(REQUEST_ID.clone()))
         .layer(SetRequestIdLayer::new(REQUEST_ID.clone(), MakeRequestUuid))
         .layer(middleware::from_fn_with_state(state.clone(), security::headers))

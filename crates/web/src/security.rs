@@ -24,11 +24,20 @@ pub async fn headers(State(state): State<AppState>, req: Request, next: Next) ->
     h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
     h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
-    h.insert("permissions-policy", HeaderValue::from_static("camera=(), microphone=(), geolocation=()"));
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("strict-origin-when-cross-origin"),
+    );
+    h.insert(
+        "permissions-policy",
+        HeaderValue::from_static("camera=(), microphone=(), geolocation=()"),
+    );
     h.insert("cross-origin-opener-policy", HeaderValue::from_static("same-origin"));
     if state.config.secure_cookies() {
-        h.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000"));
+        h.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000"),
+        );
     }
     if !h.contains_key(header::CACHE_CONTROL) {
         // Pages may show personal data: never store them in shared caches.
@@ -76,11 +85,11 @@ impl WriteLimiter {
 pub async fn limit_writes(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let is_write = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     let ip = req.extensions().get::<ClientIp>().map(|c| c.0);
-    if let (true, Some(ip)) = (is_write, ip) {
-        if !state.limiter.allows(ip) {
-            metrics::counter!("bashke_rate_limited_total").increment(1);
-            return AppError::TooManyRequests.into_response();
-        }
+    if let (true, Some(ip)) = (is_write, ip)
+        && !state.limiter.allows(ip)
+    {
+        metrics::counter!("bashke_rate_limited_total").increment(1);
+        return AppError::TooManyRequests.into_response();
     }
     next.run(req).await
 }

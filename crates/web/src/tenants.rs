@@ -22,18 +22,20 @@ pub struct TenantCache {
 
 impl TenantCache {
     pub fn new(store: Store) -> Self {
-        TenantCache { store, entries: Arc::new(RwLock::new(HashMap::new())) }
+        TenantCache {
+            store,
+            entries: Arc::new(RwLock::new(HashMap::new())),
+        }
     }
 
     /// The tenant for `host` (port stripped), or the default tenant, or `None`.
     pub async fn resolve(&self, host: &str) -> Result<Option<Arc<TenantRow>>, StoreError> {
         let host = strip_port(host).to_ascii_lowercase();
-        if let Ok(entries) = self.entries.read() {
-            if let Some((at, tenant)) = entries.get(&host) {
-                if at.elapsed() < TTL {
-                    return Ok(tenant.clone());
-                }
-            }
+        if let Ok(entries) = self.entries.read()
+            && let Some((at, tenant)) = entries.get(&host)
+            && at.elapsed() < TTL
+        {
+            return Ok(tenant.clone());
         }
         let tenant = self.store.resolve_tenant(&host).await?.map(Arc::new);
         if let Ok(mut entries) = self.entries.write() {
@@ -56,7 +58,11 @@ impl TenantCache {
 fn strip_port(host: &str) -> &str {
     if host.starts_with('[') {
         // IPv6 literal: [::1]:8080
-        return host.split(']').next().map(|h| h.trim_start_matches('[')).unwrap_or(host);
+        return host
+            .split(']')
+            .next()
+            .map(|h| h.trim_start_matches('['))
+            .unwrap_or(host);
     }
     host.rsplit_once(':').map(|(h, _)| h).unwrap_or(host)
 }

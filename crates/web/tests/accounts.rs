@@ -10,16 +10,35 @@ use crate::helpers::{PASSWORD, each_backend, link_token, location, session_cooki
 #[tokio::test]
 async fn sign_up_verify_log_in_and_out() {
     each_backend(async |app| {
-        let r = app.post("/signup", None, &[("display_name", "Arbër Çela"), ("email", "Arber@Example.org"), ("password", PASSWORD)]).await;
+        let r = app
+            .post(
+                "/signup",
+                None,
+                &[
+                    ("display_name", "Arbër Çela"),
+                    ("email", "Arber@Example.org"),
+                    ("password", PASSWORD),
+                ],
+            )
+            .await;
         assert_eq!(r.status_code(), StatusCode::SEE_OTHER, "{}", app.label);
         assert_eq!(location(&r), "/signup/sent");
-        let mail = app.last_mail_to("arber@example.org").await.expect("verification mail queued");
+        let mail = app
+            .last_mail_to("arber@example.org")
+            .await
+            .expect("verification mail queued");
         assert_eq!(mail.lang, "sq");
         assert!(mail.body_text.contains("Arbër Çela"), "{}", mail.body_text);
         assert!(mail.body_text.contains("http://elbasan.test/verify-email?token="));
 
         // Not verified yet: log-in is refused with a clear reason.
-        let r = app.post("/login", None, &[("email", "arber@example.org"), ("password", PASSWORD)]).await;
+        let r = app
+            .post(
+                "/login",
+                None,
+                &[("email", "arber@example.org"), ("password", PASSWORD)],
+            )
+            .await;
         assert_eq!(r.status_code(), StatusCode::FORBIDDEN, "{}", app.label);
         assert!(r.text().contains("Ende nuk e keni konfirmuar"));
 
@@ -32,11 +51,29 @@ async fn sign_up_verify_log_in_and_out() {
         assert_eq!(r.status_code(), StatusCode::BAD_REQUEST);
         assert!(r.text().contains("Lidhja nuk vlen"));
 
-        let r = app.post("/login", None, &[("email", "ARBER@example.org"), ("password", PASSWORD), ("next", "/account")]).await;
+        let r = app
+            .post(
+                "/login",
+                None,
+                &[
+                    ("email", "ARBER@example.org"),
+                    ("password", PASSWORD),
+                    ("next", "/account"),
+                ],
+            )
+            .await;
         assert_eq!(r.status_code(), StatusCode::SEE_OTHER, "{}", app.label);
         assert_eq!(location(&r), "/account");
-        let cookie = r.iter_headers_by_name("set-cookie").filter_map(|v| v.to_str().ok()).find(|v| v.starts_with("session=")).expect("cookie").to_owned();
-        assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+        let cookie = r
+            .iter_headers_by_name("set-cookie")
+            .filter_map(|v| v.to_str().ok())
+            .find(|v| v.starts_with("session="))
+            .expect("cookie")
+            .to_owned();
+        assert!(
+            cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+            "{cookie}"
+        );
         let session = session_cookie(&r).expect("session");
         let page = app.get("/account", Some(&session)).await;
         assert_eq!(page.status_code(), StatusCode::OK);
@@ -54,7 +91,13 @@ async fn sign_up_verify_log_in_and_out() {
 #[tokio::test]
 async fn sign_up_bad_input_is_explained_next_to_the_field_and_kept() {
     each_backend(async |app| {
-        let r = app.post("/signup", None, &[("display_name", ""), ("email", "jo-adresë"), ("password", "shkurt")]).await;
+        let r = app
+            .post(
+                "/signup",
+                None,
+                &[("display_name", ""), ("email", "jo-adresë"), ("password", "shkurt")],
+            )
+            .await;
         assert_eq!(r.status_code(), StatusCode::UNPROCESSABLE_ENTITY);
         let html = r.text();
         assert!(html.contains("Kjo fushë është e detyrueshme."), "{}", app.label);
@@ -64,18 +107,60 @@ async fn sign_up_bad_input_is_explained_next_to_the_field_and_kept() {
         assert!(!html.contains("shkurt\""), "passwords are never echoed");
         assert!(html.contains("aria-invalid=\"true\""));
 
-        let r = app.server.post("/signup").add_header("cookie", "lang=en").form(&[("display_name", "A"), ("email", "a@example.org"), ("password", "password123")]).await;
+        let r = app
+            .server
+            .post("/signup")
+            .add_header("cookie", "lang=en")
+            .form(&[
+                ("display_name", "A"),
+                ("email", "a@example.org"),
+                ("password", "password123"),
+            ])
+            .await;
         assert_eq!(r.status_code(), StatusCode::UNPROCESSABLE_ENTITY);
         assert!(r.text().contains("This password is too common."));
 
-        app.post("/signup", None, &[("display_name", "A"), ("email", "taken@example.org"), ("password", PASSWORD)]).await;
-        let r = app.post("/signup", None, &[("display_name", "B"), ("email", "taken@example.org"), ("password", PASSWORD)]).await;
+        app.post(
+            "/signup",
+            None,
+            &[
+                ("display_name", "A"),
+                ("email", "taken@example.org"),
+                ("password", PASSWORD),
+            ],
+        )
+        .await;
+        let r = app
+            .post(
+                "/signup",
+                None,
+                &[
+                    ("display_name", "B"),
+                    ("email", "taken@example.org"),
+                    ("password", PASSWORD),
+                ],
+            )
+            .await;
         assert_eq!(r.status_code(), StatusCode::CONFLICT, "{}", app.label);
         assert!(r.text().contains("Ekziston tashmë një llogari"));
-        assert_eq!(app.mails_to("taken@example.org").await, 1, "nothing stored for the refused sign-up");
+        assert_eq!(
+            app.mails_to("taken@example.org").await,
+            1,
+            "nothing stored for the refused sign-up"
+        );
 
         // Script typed into a field comes back as inert text.
-        let r = app.post("/signup", None, &[("display_name", "<script>alert(1)</script>"), ("email", "x"), ("password", "")]).await;
+        let r = app
+            .post(
+                "/signup",
+                None,
+                &[
+                    ("display_name", "<script>alert(1)</script>"),
+                    ("email", "x"),
+                    ("password", ""),
+                ],
+            )
+            .await;
         assert!(!r.text().contains("<script>alert(1)"));
         assert!(r.text().contains("&lt;script&gt;alert(1)&lt;/script&gt;") || r.text().contains("&#60;script&#62;"));
     })
@@ -85,10 +170,24 @@ async fn sign_up_bad_input_is_explained_next_to_the_field_and_kept() {
 #[tokio::test]
 async fn expired_verification_link_is_refused() {
     each_backend(async |app| {
-        app.post("/signup", None, &[("display_name", "Drita"), ("email", "drita@example.org"), ("password", PASSWORD)]).await;
+        app.post(
+            "/signup",
+            None,
+            &[
+                ("display_name", "Drita"),
+                ("email", "drita@example.org"),
+                ("password", PASSWORD),
+            ],
+        )
+        .await;
         let mail = app.last_mail_to("drita@example.org").await.expect("mail");
         app.advance(Duration::hours(49));
-        let r = app.get(&format!("/verify-email?token={}", link_token(&mail.body_text, "/verify-email")), None).await;
+        let r = app
+            .get(
+                &format!("/verify-email?token={}", link_token(&mail.body_text, "/verify-email")),
+                None,
+            )
+            .await;
         assert_eq!(r.status_code(), StatusCode::BAD_REQUEST, "{}", app.label);
         let r = app.get("/verify-email?token=made-up", None).await;
         assert_eq!(r.status_code(), StatusCode::BAD_REQUEST);
@@ -102,19 +201,31 @@ async fn wrong_passwords_are_throttled_per_account() {
         app.user(Role::Participant).await;
         let email = "participant@example.org";
         for _ in 0..5 {
-            let r = app.post("/login", None, &[("email", email), ("password", "wrong-password-1")]).await;
+            let r = app
+                .post("/login", None, &[("email", email), ("password", "wrong-password-1")])
+                .await;
             assert_eq!(r.status_code(), StatusCode::UNAUTHORIZED, "{}", app.label);
             assert!(r.text().contains("Adresa ose fjalëkalimi nuk janë të sakta."));
             assert!(r.text().contains(&format!("value=\"{email}\"")), "address kept");
         }
         // Even the right password waits now.
-        let r = app.post("/login", None, &[("email", email), ("password", PASSWORD)]).await;
+        let r = app
+            .post("/login", None, &[("email", email), ("password", PASSWORD)])
+            .await;
         assert_eq!(r.status_code(), StatusCode::TOO_MANY_REQUESTS, "{}", app.label);
         app.advance(Duration::minutes(16));
-        let r = app.post("/login", None, &[("email", email), ("password", PASSWORD)]).await;
+        let r = app
+            .post("/login", None, &[("email", email), ("password", PASSWORD)])
+            .await;
         assert_eq!(r.status_code(), StatusCode::SEE_OTHER, "{}", app.label);
         // An unknown address gets the same answer as a wrong password.
-        let r = app.post("/login", None, &[("email", "nobody@example.org"), ("password", PASSWORD)]).await;
+        let r = app
+            .post(
+                "/login",
+                None,
+                &[("email", "nobody@example.org"), ("password", PASSWORD)],
+            )
+            .await;
         assert_eq!(r.status_code(), StatusCode::UNAUTHORIZED);
     })
     .await;
@@ -128,7 +239,9 @@ async fn password_reset_by_e_mail() {
         let r = app.post("/password/forgot", None, &[("email", email)]).await;
         assert_eq!(location(&r), "/password/forgot/sent");
         // Unknown addresses look the same and send nothing.
-        let r = app.post("/password/forgot", None, &[("email", "nobody@example.org")]).await;
+        let r = app
+            .post("/password/forgot", None, &[("email", "nobody@example.org")])
+            .await;
         assert_eq!(location(&r), "/password/forgot/sent");
         assert_eq!(app.mails_to("nobody@example.org").await, 0);
         let r = app.post("/password/forgot", None, &[("email", "not an address")]).await;
@@ -136,23 +249,55 @@ async fn password_reset_by_e_mail() {
 
         let mail = app.last_mail_to(email).await.expect("reset mail");
         let token = link_token(&mail.body_text, "/password/reset");
-        assert_eq!(app.get(&format!("/password/reset?token={token}"), None).await.status_code(), StatusCode::OK);
-        let r = app.post("/password/reset", None, &[("token", &token), ("password", "short")]).await;
+        assert_eq!(
+            app.get(&format!("/password/reset?token={token}"), None)
+                .await
+                .status_code(),
+            StatusCode::OK
+        );
+        let r = app
+            .post("/password/reset", None, &[("token", &token), ("password", "short")])
+            .await;
         assert_eq!(r.status_code(), StatusCode::UNPROCESSABLE_ENTITY);
-        let r = app.post("/password/reset", None, &[("token", &token), ("password", "Një-fjalëkalim-i-ri")]).await;
+        let r = app
+            .post(
+                "/password/reset",
+                None,
+                &[("token", &token), ("password", "Një-fjalëkalim-i-ri")],
+            )
+            .await;
         assert_eq!(location(&r), "/login", "{}", app.label);
         // Old sessions ended; the link is used up; the new password works.
-        assert_eq!(app.get("/account", Some(&old_session)).await.status_code(), StatusCode::SEE_OTHER);
-        let r = app.post("/password/reset", None, &[("token", &token), ("password", "Edhe-nje-tjeter-2026")]).await;
+        assert_eq!(
+            app.get("/account", Some(&old_session)).await.status_code(),
+            StatusCode::SEE_OTHER
+        );
+        let r = app
+            .post(
+                "/password/reset",
+                None,
+                &[("token", &token), ("password", "Edhe-nje-tjeter-2026")],
+            )
+            .await;
         assert_eq!(r.status_code(), StatusCode::BAD_REQUEST);
-        let r = app.post("/login", None, &[("email", email), ("password", "Një-fjalëkalim-i-ri")]).await;
+        let r = app
+            .post("/login", None, &[("email", email), ("password", "Një-fjalëkalim-i-ri")])
+            .await;
         assert_eq!(r.status_code(), StatusCode::SEE_OTHER);
 
         // A reset link expires after an hour.
         app.post("/password/forgot", None, &[("email", email)]).await;
         let mail = app.last_mail_to(email).await.expect("second reset mail");
         app.advance(Duration::minutes(61));
-        let r = app.get(&format!("/password/reset?token={}", link_token(&mail.body_text, "/password/reset")), None).await;
+        let r = app
+            .get(
+                &format!(
+                    "/password/reset?token={}",
+                    link_token(&mail.body_text, "/password/reset")
+                ),
+                None,
+            )
+            .await;
         assert_eq!(r.status_code(), StatusCode::BAD_REQUEST);
     })
     .await;
@@ -162,13 +307,37 @@ async fn password_reset_by_e_mail() {
 async fn changing_password_ends_every_session() {
     each_backend(async |app| {
         let (_, session) = app.user(Role::Participant).await;
-        let r = app.post("/account/password", Some(&session), &[("current_password", "wrong"), ("new_password", "Fjalekalim-i-ri-2026")]).await;
+        let r = app
+            .post(
+                "/account/password",
+                Some(&session),
+                &[("current_password", "wrong"), ("new_password", "Fjalekalim-i-ri-2026")],
+            )
+            .await;
         assert_eq!(r.status_code(), StatusCode::UNPROCESSABLE_ENTITY);
         assert!(r.text().contains("Fjalëkalimi aktual nuk është i saktë."));
-        let r = app.post("/account/password", Some(&session), &[("current_password", PASSWORD), ("new_password", "Fjalekalim-i-ri-2026")]).await;
+        let r = app
+            .post(
+                "/account/password",
+                Some(&session),
+                &[("current_password", PASSWORD), ("new_password", "Fjalekalim-i-ri-2026")],
+            )
+            .await;
         assert_eq!(location(&r), "/login", "{}", app.label);
-        assert_eq!(app.get("/account", Some(&session)).await.status_code(), StatusCode::SEE_OTHER);
-        let r = app.post("/login", None, &[("email", "participant@example.org"), ("password", "Fjalekalim-i-ri-2026")]).await;
+        assert_eq!(
+            app.get("/account", Some(&session)).await.status_code(),
+            StatusCode::SEE_OTHER
+        );
+        let r = app
+            .post(
+                "/login",
+                None,
+                &[
+                    ("email", "participant@example.org"),
+                    ("password", "Fjalekalim-i-ri-2026"),
+                ],
+            )
+            .await;
         assert_eq!(r.status_code(), StatusCode::SEE_OTHER);
     })
     .await;
@@ -179,14 +348,35 @@ async fn changing_the_address_needs_the_new_mailbox() {
     each_backend(async |app| {
         let (user, session) = app.user(Role::Participant).await;
         app.user(Role::Reviewer).await;
-        let r = app.post("/account/email", Some(&session), &[("new_email", "reviewer@example.org")]).await;
+        let r = app
+            .post(
+                "/account/email",
+                Some(&session),
+                &[("new_email", "reviewer@example.org")],
+            )
+            .await;
         assert_eq!(r.status_code(), StatusCode::UNPROCESSABLE_ENTITY, "taken address");
-        let r = app.post("/account/email", Some(&session), &[("new_email", "e-reja@example.org")]).await;
+        let r = app
+            .post("/account/email", Some(&session), &[("new_email", "e-reja@example.org")])
+            .await;
         assert_eq!(location(&r), "/account");
         let mail = app.last_mail_to("e-reja@example.org").await.expect("confirmation mail");
-        let r = app.get(&format!("/account/email/confirm?token={}", link_token(&mail.body_text, "/account/email/confirm")), Some(&session)).await;
+        let r = app
+            .get(
+                &format!(
+                    "/account/email/confirm?token={}",
+                    link_token(&mail.body_text, "/account/email/confirm")
+                ),
+                Some(&session),
+            )
+            .await;
         assert_eq!(location(&r), "/account", "{}", app.label);
-        let row = app.store.user_by_id(app.elbasan, user).await.expect("user").expect("exists");
+        let row = app
+            .store
+            .user_by_id(app.elbasan, user)
+            .await
+            .expect("user")
+            .expect("exists");
         assert_eq!(row.email.as_deref(), Some("e-reja@example.org"));
     })
     .await;
@@ -196,15 +386,33 @@ async fn changing_the_address_needs_the_new_mailbox() {
 async fn deleting_an_account_erases_personal_data() {
     each_backend(async |app| {
         let (user, session) = app.user(Role::Participant).await;
-        let r = app.post("/account/delete", Some(&session), &[("confirm_password", "wrong")]).await;
+        let r = app
+            .post("/account/delete", Some(&session), &[("confirm_password", "wrong")])
+            .await;
         assert_eq!(r.status_code(), StatusCode::UNPROCESSABLE_ENTITY);
-        let r = app.post("/account/delete", Some(&session), &[("confirm_password", PASSWORD)]).await;
+        let r = app
+            .post("/account/delete", Some(&session), &[("confirm_password", PASSWORD)])
+            .await;
         assert_eq!(location(&r), "/", "{}", app.label);
-        let row = app.store.user_by_id(app.elbasan, user).await.expect("user").expect("row kept");
+        let row = app
+            .store
+            .user_by_id(app.elbasan, user)
+            .await
+            .expect("user")
+            .expect("row kept");
         assert!(row.email.is_none());
         assert!(row.display_name.starts_with("Përdorues i fshirë"));
-        assert_eq!(app.get("/account", Some(&session)).await.status_code(), StatusCode::SEE_OTHER);
-        let r = app.post("/login", None, &[("email", "participant@example.org"), ("password", PASSWORD)]).await;
+        assert_eq!(
+            app.get("/account", Some(&session)).await.status_code(),
+            StatusCode::SEE_OTHER
+        );
+        let r = app
+            .post(
+                "/login",
+                None,
+                &[("email", "participant@example.org"), ("password", PASSWORD)],
+            )
+            .await;
         assert_eq!(r.status_code(), StatusCode::UNAUTHORIZED);
     })
     .await;

@@ -9,7 +9,11 @@ use crate::helpers::each_backend;
 async fn openapi_document_describes_the_api() {
     each_backend(async |app| {
         let doc: serde_json::Value = app.get("/api/openapi.json", None).await.json();
-        assert!(doc["openapi"].as_str().is_some_and(|v| v.starts_with("3.1")), "{}", doc["openapi"]);
+        assert!(
+            doc["openapi"].as_str().is_some_and(|v| v.starts_with("3.1")),
+            "{}",
+            doc["openapi"]
+        );
         for path in ["/api/v1/tenant", "/api/v1/timeline", "/api/v1/news", "/api/v1/me"] {
             assert!(doc["paths"][path]["get"].is_object(), "{path} missing");
         }
@@ -31,7 +35,12 @@ async fn tenant_timeline_news_and_me() {
         app.post(
             "/admin/timeline",
             Some(&session),
-            &[("title_sq", "Thirrja e hapur"), ("title_en", "Open call"), ("starts_on", "2026-11-01"), ("ends_on", "2026-11-30")],
+            &[
+                ("title_sq", "Thirrja e hapur"),
+                ("title_en", "Open call"),
+                ("starts_on", "2026-11-01"),
+                ("ends_on", "2026-11-30"),
+            ],
         )
         .await;
         let timeline: serde_json::Value = app.get("/api/v1/timeline", None).await.json();
@@ -39,7 +48,12 @@ async fn tenant_timeline_news_and_me() {
         assert_eq!(timeline["phases"][0]["starts_on"], "2026-11-01");
 
         for i in 0..3 {
-            app.post("/admin/news", Some(&session), &[("title_sq", &format!("Lajm {i}")), ("body_sq", "Tekst")]).await;
+            app.post(
+                "/admin/news",
+                Some(&session),
+                &[("title_sq", &format!("Lajm {i}")), ("body_sq", "Tekst")],
+            )
+            .await;
         }
         let page: serde_json::Value = app.get("/api/v1/news?per_page=2", None).await.json();
         assert_eq!(page["items"].as_array().map(Vec::len), Some(2));
@@ -49,10 +63,19 @@ async fn tenant_timeline_news_and_me() {
         let me = app.get("/api/v1/me", Some(&session)).await;
         assert_eq!(me.status_code(), StatusCode::OK);
         let me: serde_json::Value = me.json();
-        assert!(me["roles"].as_array().is_some_and(|r| r.iter().any(|x| x == "coordinator")));
+        assert!(
+            me["roles"]
+                .as_array()
+                .is_some_and(|r| r.iter().any(|x| x == "coordinator"))
+        );
 
         // Another tenant's API shows none of it.
-        let other: serde_json::Value = app.server.get("/api/v1/news").add_header("host", "tirana.test").await.json();
+        let other: serde_json::Value = app
+            .server
+            .get("/api/v1/news")
+            .add_header("host", "tirana.test")
+            .await
+            .json();
         assert_eq!(other["items"].as_array().map(Vec::len), Some(0), "{}", app.label);
     })
     .await;

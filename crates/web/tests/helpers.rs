@@ -35,7 +35,10 @@ fn tenant(slug: &str, default: bool) -> NewTenant {
     NewTenant {
         slug: slug.into(),
         name_sq: format!("Bashkia {}", if slug == "elbasan" { "Elbasan" } else { "Tiranë" }),
-        name_en: format!("Municipality of {}", if slug == "elbasan" { "Elbasan" } else { "Tirana" }),
+        name_en: format!(
+            "Municipality of {}",
+            if slug == "elbasan" { "Elbasan" } else { "Tirana" }
+        ),
         time_zone: "Europe/Tirane".into(),
         contact_email: format!("ogp@{slug}.test"),
         logo_url: None,
@@ -49,12 +52,25 @@ fn tenant(slug: &str, default: bool) -> NewTenant {
 impl TestApp {
     /// `default_tenant`: whether Elbasan answers for unknown host names.
     pub async fn new(db: &TestDb, default_tenant: bool) -> TestApp {
-        let clock = Arc::new(FixedClock::new(Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).single().expect("date")));
+        let clock = Arc::new(FixedClock::new(
+            Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).single().expect("date"),
+        ));
         let store = db.store.clone();
         let services = Services::new(store.clone(), clock.clone(), "http://elbasan.test");
-        let system = AuditCtx { tenant: None, actor: None, at: clock_now(&clock), request_id: None };
-        let elbasan = store.create_tenant(&tenant("elbasan", default_tenant), &system).await.expect("tenant");
-        let tirana = store.create_tenant(&tenant("tirana", false), &system).await.expect("tenant");
+        let system = AuditCtx {
+            tenant: None,
+            actor: None,
+            at: clock_now(&clock),
+            request_id: None,
+        };
+        let elbasan = store
+            .create_tenant(&tenant("elbasan", default_tenant), &system)
+            .await
+            .expect("tenant");
+        let tirana = store
+            .create_tenant(&tenant("tirana", false), &system)
+            .await
+            .expect("tenant");
         let config = WebConfig {
             base_url: "http://elbasan.test".into(),
             body_limit_bytes: 64 * 1024,
@@ -63,7 +79,15 @@ impl TestApp {
         };
         let router = web::router(AppState::new(services.clone(), config, None));
         let server = TestServer::new(router);
-        TestApp { server, store, clock, services, elbasan, tirana, label: db.label }
+        TestApp {
+            server,
+            store,
+            clock,
+            services,
+            elbasan,
+            tirana,
+            label: db.label,
+        }
     }
 
     pub fn now(&self) -> chrono::DateTime<Utc> {
@@ -78,16 +102,29 @@ impl TestApp {
     pub async fn user_in(&self, tenant: TenantId, email: &str, roles: &[Role]) -> (UserId, String) {
         let hash = self.services.hasher.hash(PASSWORD).await.expect("hash");
         let email = Email::parse("email", email).expect("email");
-        let ctx = AuditCtx { tenant: Some(tenant), actor: None, at: self.now(), request_id: None };
-        let id = self.store.create_verified_user(tenant, &email, "Arbër Çela", &hash, Lang::Sq, roles, &ctx).await.expect("user");
+        let ctx = AuditCtx {
+            tenant: Some(tenant),
+            actor: None,
+            at: self.now(),
+            request_id: None,
+        };
+        let id = self
+            .store
+            .create_verified_user(tenant, &email, "Arbër Çela", &hash, Lang::Sq, roles, &ctx)
+            .await
+            .expect("user");
         let (token, hash) = tokens::new_token();
-        self.store.create_session(tenant, id, &hash, self.now() + Duration::days(1), &ctx).await.expect("session");
+        self.store
+            .create_session(tenant, id, &hash, self.now() + Duration::days(1), &ctx)
+            .await
+            .expect("session");
         (id, token)
     }
 
     pub async fn user(&self, role: Role) -> (UserId, String) {
         let roles: Vec<Role> = if role == Role::Participant { vec![] } else { vec![role] };
-        self.user_in(self.elbasan, &format!("{}@example.org", role.key()), &roles).await
+        self.user_in(self.elbasan, &format!("{}@example.org", role.key()), &roles)
+            .await
     }
 
     pub async fn get(&self, path: &str, session: Option<&str>) -> TestResponse {
@@ -108,11 +145,22 @@ impl TestApp {
 
     /// The newest queued e-mail to `to` in Elbasan.
     pub async fn last_mail_to(&self, to: &str) -> Option<OutboxRow> {
-        self.store.list_outbox(self.elbasan, None, 100).await.expect("outbox").into_iter().find(|m| m.recipient == to)
+        self.store
+            .list_outbox(self.elbasan, None, 100)
+            .await
+            .expect("outbox")
+            .into_iter()
+            .find(|m| m.recipient == to)
     }
 
     pub async fn mails_to(&self, to: &str) -> usize {
-        self.store.list_outbox(self.elbasan, None, 1000).await.expect("outbox").iter().filter(|m| m.recipient == to).count()
+        self.store
+            .list_outbox(self.elbasan, None, 1000)
+            .await
+            .expect("outbox")
+            .iter()
+            .filter(|m| m.recipient == to)
+            .count()
     }
 }
 
@@ -125,7 +173,10 @@ fn clock_now(clock: &FixedClock) -> chrono::DateTime<Utc> {
 pub fn link_token(body: &str, path: &str) -> String {
     let marker = format!("{path}?token=");
     let start = body.find(&marker).unwrap_or_else(|| panic!("no {path} link in {body}")) + marker.len();
-    body[start..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect()
+    body[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect()
 }
 
 /// The session token set by a log-in response.
@@ -134,10 +185,19 @@ pub fn session_cookie(response: &TestResponse) -> Option<String> {
         .iter_headers_by_name("set-cookie")
         .filter_map(|v| v.to_str().ok())
         .find(|v| v.starts_with("session="))
-        .map(|v| v.trim_start_matches("session=").split(';').next().unwrap_or("").to_owned())
+        .map(|v| {
+            v.trim_start_matches("session=")
+                .split(';')
+                .next()
+                .unwrap_or("")
+                .to_owned()
+        })
         .filter(|t| !t.is_empty())
 }
 
 pub fn location(response: &TestResponse) -> String {
-    response.maybe_header("location").and_then(|v| v.to_str().ok().map(str::to_owned)).unwrap_or_default()
+    response
+        .maybe_header("location")
+        .and_then(|v| v.to_str().ok().map(str::to_owned))
+        .unwrap_or_default()
 }

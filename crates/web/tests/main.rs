@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 //! HTTP integration tests: one test binary (one link step), every test run against SQLite and,
 //! when `BASHKE_TEST_POSTGRES_URL` is set, PostgreSQL.
 

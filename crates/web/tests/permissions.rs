@@ -58,24 +58,64 @@ async fn every_route_with_every_role() {
     each_backend(async |app| {
         let (coordinator, _) = app.user(Role::Coordinator).await;
         let mut sessions: Vec<(Option<Role>, Option<String>)> = vec![(None, None)];
-        for role in [Role::Participant, Role::Reviewer, Role::ForumMember, Role::MonitoringBody, Role::Coordinator, Role::PlatformAdmin] {
-            let (_, token) = app.user_in(app.elbasan, &format!("{}-matrix@example.org", role.key()), &if role == Role::Participant { vec![] } else { vec![role] }).await;
+        for role in [
+            Role::Participant,
+            Role::Reviewer,
+            Role::ForumMember,
+            Role::MonitoringBody,
+            Role::Coordinator,
+            Role::PlatformAdmin,
+        ] {
+            let (_, token) = app
+                .user_in(
+                    app.elbasan,
+                    &format!("{}-matrix@example.org", role.key()),
+                    &if role == Role::Participant { vec![] } else { vec![role] },
+                )
+                .await;
             sessions.push((Some(role), Some(token)));
         }
-        let ctx = store::AuditCtx { tenant: Some(app.elbasan), actor: Some(coordinator), at: app.now(), request_id: None };
-        let input = store::NewsInput { title_sq: "Lajm".into(), title_en: String::new(), body_sq: "Tekst".into(), body_en: String::new() };
-        let org_input = store::OrgInput {
-            name: "Org".into(), kind: "cso".into(), registration_number: None, size_band: "up_5".into(),
-            fields: String::new(), area: String::new(), website: String::new(), mission: "M".into(),
+        let ctx = store::AuditCtx {
+            tenant: Some(app.elbasan),
+            actor: Some(coordinator),
+            at: app.now(),
+            request_id: None,
         };
-        let org = app.store.create_org(app.elbasan, coordinator, &org_input, &ctx).await.expect("org");
+        let input = store::NewsInput {
+            title_sq: "Lajm".into(),
+            title_en: String::new(),
+            body_sq: "Tekst".into(),
+            body_en: String::new(),
+        };
+        let org_input = store::OrgInput {
+            name: "Org".into(),
+            kind: "cso".into(),
+            registration_number: None,
+            size_band: "up_5".into(),
+            fields: String::new(),
+            area: String::new(),
+            website: String::new(),
+            mission: "M".into(),
+        };
+        let org = app
+            .store
+            .create_org(app.elbasan, coordinator, &org_input, &ctx)
+            .await
+            .expect("org");
         let (target, _) = app.user_in(app.elbasan, "target@example.org", &[]).await;
 
         for (method, pattern, who) in ROUTES {
             for (role, token) in &sessions {
                 // Each request gets its own news item, since some of them delete it.
-                let news = app.store.create_news(app.elbasan, coordinator, &input, &ctx).await.expect("news");
-                let path = pattern.replace("{news}", &news.to_string()).replace("{org}", &org.to_string()).replace("{user}", &target.to_string());
+                let news = app
+                    .store
+                    .create_news(app.elbasan, coordinator, &input, &ctx)
+                    .await
+                    .expect("news");
+                let path = pattern
+                    .replace("{news}", &news.to_string())
+                    .replace("{org}", &org.to_string())
+                    .replace("{user}", &target.to_string());
                 let response = match *method {
                     "GET" => app.get(&path, token.as_deref()).await,
                     _ => app.post(&path, token.as_deref(), &[("role", "reviewer")]).await,
@@ -91,7 +131,10 @@ async fn every_route_with_every_role() {
                     || status == StatusCode::UNAUTHORIZED;
                 let what = format!("{} {method} {path} as {role:?}: {status}", app.label);
                 if allowed {
-                    assert!(status != StatusCode::FORBIDDEN && !sent_to_login, "should be allowed: {what}");
+                    assert!(
+                        status != StatusCode::FORBIDDEN && !sent_to_login,
+                        "should be allowed: {what}"
+                    );
                     assert!(status != StatusCode::INTERNAL_SERVER_ERROR, "{what}");
                 } else if role.is_none() {
                     assert!(sent_to_login, "anonymous should be sent to log in: {what}");
@@ -109,30 +152,85 @@ async fn a_coordinator_grants_and_revokes_roles_and_invites_by_e_mail() {
     each_backend(async |app| {
         let (_, coordinator) = app.user(Role::Coordinator).await;
         let (user, user_session) = app.user(Role::Participant).await;
-        let r = app.post(&format!("/admin/people/{user}/grant"), Some(&coordinator), &[("role", "reviewer")]).await;
+        let r = app
+            .post(
+                &format!("/admin/people/{user}/grant"),
+                Some(&coordinator),
+                &[("role", "reviewer")],
+            )
+            .await;
         assert_eq!(location(&r), "/admin/people", "{}", app.label);
-        assert!(app.store.roles_of(app.elbasan, user).await.expect("roles").contains(Role::Reviewer));
+        assert!(
+            app.store
+                .roles_of(app.elbasan, user)
+                .await
+                .expect("roles")
+                .contains(Role::Reviewer)
+        );
         // Platform admin cannot be granted from the web.
-        let r = app.post(&format!("/admin/people/{user}/grant"), Some(&coordinator), &[("role", "platform_admin")]).await;
+        let r = app
+            .post(
+                &format!("/admin/people/{user}/grant"),
+                Some(&coordinator),
+                &[("role", "platform_admin")],
+            )
+            .await;
         assert_eq!(r.status_code(), StatusCode::BAD_REQUEST);
-        let r = app.post(&format!("/admin/people/{user}/revoke"), Some(&coordinator), &[("role", "reviewer")]).await;
+        let r = app
+            .post(
+                &format!("/admin/people/{user}/revoke"),
+                Some(&coordinator),
+                &[("role", "reviewer")],
+            )
+            .await;
         assert_eq!(r.status_code(), StatusCode::SEE_OTHER);
-        assert!(!app.store.roles_of(app.elbasan, user).await.expect("roles").contains(Role::Reviewer));
+        assert!(
+            !app.store
+                .roles_of(app.elbasan, user)
+                .await
+                .expect("roles")
+                .contains(Role::Reviewer)
+        );
         // A change of role ends the person's sessions.
-        assert_eq!(app.get("/account", Some(&user_session)).await.status_code(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            app.get("/account", Some(&user_session)).await.status_code(),
+            StatusCode::SEE_OTHER
+        );
 
-        let r = app.post("/admin/invitations", Some(&coordinator), &[("email", "e-ftuar@example.org"), ("role", "monitoring_body")]).await;
+        let r = app
+            .post(
+                "/admin/invitations",
+                Some(&coordinator),
+                &[("email", "e-ftuar@example.org"), ("role", "monitoring_body")],
+            )
+            .await;
         assert_eq!(location(&r), "/admin/people");
         let mail = app.last_mail_to("e-ftuar@example.org").await.expect("invitation mail");
         assert!(mail.body_text.contains("Organi monitorues"), "{}", mail.body_text);
         let token = crate::helpers::link_token(&mail.body_text, "/invitations/role");
         let (invitee, invitee_session) = app.user_in(app.elbasan, "e-ftuar@example.org", &[]).await;
-        let page = app.get(&format!("/invitations/role?token={token}"), Some(&invitee_session)).await;
+        let page = app
+            .get(&format!("/invitations/role?token={token}"), Some(&invitee_session))
+            .await;
         assert_eq!(page.status_code(), StatusCode::OK);
-        let r = app.post("/invitations/role", Some(&invitee_session), &[("token", &token)]).await;
+        let r = app
+            .post("/invitations/role", Some(&invitee_session), &[("token", &token)])
+            .await;
         assert_eq!(location(&r), "/account", "{}", app.label);
-        assert!(app.store.roles_of(app.elbasan, invitee).await.expect("roles").contains(Role::MonitoringBody));
-        let r = app.post("/admin/invitations", Some(&coordinator), &[("email", "bad"), ("role", "mayor")]).await;
+        assert!(
+            app.store
+                .roles_of(app.elbasan, invitee)
+                .await
+                .expect("roles")
+                .contains(Role::MonitoringBody)
+        );
+        let r = app
+            .post(
+                "/admin/invitations",
+                Some(&coordinator),
+                &[("email", "bad"), ("role", "mayor")],
+            )
+            .await;
         assert_eq!(r.status_code(), StatusCode::UNPROCESSABLE_ENTITY);
     })
     .await;

@@ -14,7 +14,11 @@ async fn cross_site_posts_are_refused_with_a_page() {
             .post("/signup")
             .add_header("origin", "https://evil.example")
             .add_header("sec-fetch-site", "cross-site")
-            .form(&[("display_name", "X"), ("email", "x@example.org"), ("password", "Qytet-i-hapur-2026")])
+            .form(&[
+                ("display_name", "X"),
+                ("email", "x@example.org"),
+                ("password", "Qytet-i-hapur-2026"),
+            ])
             .await;
         assert_eq!(r.status_code(), StatusCode::FORBIDDEN, "{}", app.label);
         assert!(r.text().contains("erdhi nga një faqe tjetër"), "{}", r.text());
@@ -24,7 +28,11 @@ async fn cross_site_posts_are_refused_with_a_page() {
             .post("/signup")
             .add_header("origin", "http://elbasan.test")
             .add_header("sec-fetch-site", "same-origin")
-            .form(&[("display_name", "X"), ("email", "x@example.org"), ("password", "Qytet-i-hapur-2026")])
+            .form(&[
+                ("display_name", "X"),
+                ("email", "x@example.org"),
+                ("password", "Qytet-i-hapur-2026"),
+            ])
             .await;
         assert_eq!(r.status_code(), StatusCode::SEE_OTHER);
     })
@@ -38,7 +46,10 @@ async fn security_headers_on_every_response() {
             let r = app.get(path, None).await;
             let csp = r.header("content-security-policy");
             let csp = csp.to_str().expect("ascii");
-            assert!(csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'self'"), "{path}: {csp}");
+            assert!(
+                csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'self'"),
+                "{path}: {csp}"
+            );
             assert_eq!(r.header("x-content-type-options"), "nosniff");
             assert!(r.maybe_header("referrer-policy").is_some());
             assert!(r.maybe_header("x-request-id").is_some());
@@ -70,7 +81,11 @@ async fn unknown_language_gets_400_and_known_ones_a_cookie() {
         assert!(cookie.to_str().expect("ascii").starts_with("lang=en"));
         let r = app.server.get("/").add_header("cookie", "lang=en").await;
         assert!(r.text().contains("Latest news"));
-        let r = app.server.get("/").add_header("accept-language", "en-GB,en;q=0.9").await;
+        let r = app
+            .server
+            .get("/")
+            .add_header("accept-language", "en-GB,en;q=0.9")
+            .await;
         assert!(r.text().contains("<html lang=\"en\">"));
         let r = app.server.get("/").add_header("accept-language", "de-DE").await;
         assert!(r.text().contains("<html lang=\"sq\">"), "Albanian by default");
@@ -85,7 +100,11 @@ async fn unknown_host_without_default_tenant_is_404() {
         let r = app.server.get("/").add_header("host", "nowhere.test").await;
         assert_eq!(r.status_code(), StatusCode::NOT_FOUND, "{}", db.label);
         assert!(r.text().contains("Bashkia nuk u gjet"));
-        let r = app.server.get("/api/v1/tenant").add_header("host", "nowhere.test").await;
+        let r = app
+            .server
+            .get("/api/v1/tenant")
+            .add_header("host", "nowhere.test")
+            .await;
         assert_eq!(r.json::<serde_json::Value>()["error"]["code"], "unknown_tenant");
         let r = app.server.get("/").add_header("host", "tirana.test:8080").await;
         assert_eq!(r.status_code(), StatusCode::OK);
@@ -97,8 +116,28 @@ async fn unknown_host_without_default_tenant_is_404() {
 async fn a_session_does_not_cross_tenants() {
     each_backend(async |app| {
         let (_, session) = app.user(Role::Coordinator).await;
-        let r = app.server.get("/admin/people").add_header("host", "tirana.test").add_header("cookie", format!("session={session}")).await;
-        assert_eq!(r.status_code(), StatusCode::SEE_OTHER, "{}: an Elbasan session is nobody in Tirana", app.label);
+        let r = app
+            .server
+            .get("/admin/people")
+            .add_header("host", "tirana.test")
+            .add_header("cookie", format!("session={session}"))
+            .await;
+        assert_eq!(
+            r.status_code(),
+            StatusCode::SEE_OTHER,
+            "{}: an Elbasan session is nobody in Tirana",
+            app.label
+        );
+        let (_, tirana_session) = app
+            .user_in(app.tirana, "koordinatori@tirana.test", &[Role::Coordinator])
+            .await;
+        let r = app.get("/admin/people", Some(&tirana_session)).await;
+        assert_eq!(
+            r.status_code(),
+            StatusCode::SEE_OTHER,
+            "{}: and a Tirana session is nobody in Elbasan",
+            app.label
+        );
         let r = app.server.get("/api/v1/tenant").add_header("host", "tirana.test").await;
         assert_eq!(r.json::<serde_json::Value>()["slug"], "tirana");
     })
@@ -110,7 +149,14 @@ async fn text_typed_by_people_is_shown_as_text() {
     each_backend(async |app| {
         let (_, session) = app.user(Role::Coordinator).await;
         let r = app
-            .post("/admin/news", Some(&session), &[("title_sq", "<img src=x onerror=alert(1)>"), ("body_sq", "Tekst <script>alert(1)</script> [x](javascript:alert(1))")])
+            .post(
+                "/admin/news",
+                Some(&session),
+                &[
+                    ("title_sq", "<img src=x onerror=alert(1)>"),
+                    ("body_sq", "Tekst <script>alert(1)</script> [x](javascript:alert(1))"),
+                ],
+            )
             .await;
         let path = crate::helpers::location(&r);
         let page = app.get(&path, None).await.text();

@@ -39,7 +39,11 @@ enum Failed {
 async fn render(state: &AppState, ctx: &Ctx, failed: Failed) -> Result<Response, AppError> {
     ctx.require(Action::ManageOwnAccount)?;
     let session = ctx.session.as_ref().ok_or(AppError::LoginRequired)?;
-    let orgs = state.services.store.orgs_of_user(ctx.tenant.id(), session.user.id()).await?;
+    let orgs = state
+        .services
+        .store
+        .orgs_of_user(ctx.tenant.id(), session.user.id())
+        .await?;
     let has_errors = !matches!(failed, Failed::None);
     let (mut password_form, mut email_form, mut delete_form) = (Form::default(), Form::default(), Form::default());
     match failed {
@@ -52,16 +56,28 @@ async fn render(state: &AppState, ctx: &Ctx, failed: Failed) -> Result<Response,
         p: ctx.page(ctx.t("account-title")),
         display_name: session.user.display_name.clone(),
         email: session.user.email.clone().unwrap_or_default(),
-        roles: session.roles.iter().map(|r| ctx.t(&format!("role-{}", r.key()))).collect(),
+        roles: session
+            .roles
+            .iter()
+            .map(|r| ctx.t(&format!("role-{}", r.key())))
+            .collect(),
         orgs: orgs
             .into_iter()
-            .map(|o| OrgSummary { id: o.id, kind: ctx.t(&format!("kind-{}", o.kind)), name: o.name })
+            .map(|o| OrgSummary {
+                id: o.id,
+                kind: ctx.t(&format!("kind-{}", o.kind)),
+                name: o.name,
+            })
             .collect(),
         password_form,
         email_form,
         delete_form,
     };
-    if has_errors { form_again(template) } else { page(template) }
+    if has_errors {
+        form_again(template)
+    } else {
+        page(template)
+    }
 }
 
 async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
@@ -70,24 +86,44 @@ async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppEr
 
 async fn change_password(State(state): State<AppState>, ctx: Ctx, form: FormData) -> Result<Response, AppError> {
     let actor = ctx.require(Action::ManageOwnAccount)?;
-    match state.services.change_password(&actor, form.get("current_password"), form.get("new_password")).await {
+    match state
+        .services
+        .change_password(&actor, form.get("current_password"), form.get("new_password"))
+        .await
+    {
         Ok(()) => {
             // Every session ended with the change, this one too: log in again.
             let mut response = redirect_with_flash("/login", "flash-password-changed");
-            let cookie = Cookie::build((session_cookie_name(ctx.secure_cookies), "")).path("/").max_age(time::Duration::seconds(0)).build();
+            let cookie = Cookie::build((session_cookie_name(ctx.secure_cookies), ""))
+                .path("/")
+                .max_age(time::Duration::seconds(0))
+                .build();
             append_cookie(&mut response, &cookie);
             Ok(response)
         }
-        Err(ServiceError::Invalid(errors)) => render(&state, &ctx, Failed::Password(Form::default().with_errors(errors))).await,
+        Err(ServiceError::Invalid(errors)) => {
+            render(&state, &ctx, Failed::Password(Form::default().with_errors(errors))).await
+        }
         Err(e) => Err(e.into()),
     }
 }
 
 async fn change_email(State(state): State<AppState>, ctx: Ctx, form: FormData) -> Result<Response, AppError> {
     let actor = ctx.require(Action::ManageOwnAccount)?;
-    match state.services.request_email_change(&ctx.tenant, &actor, ctx.lang, form.get("new_email")).await {
+    match state
+        .services
+        .request_email_change(&ctx.tenant, &actor, ctx.lang, form.get("new_email"))
+        .await
+    {
         Ok(()) => Ok(redirect_with_flash("/account", "flash-email-change-sent")),
-        Err(ServiceError::Invalid(errors)) => render(&state, &ctx, Failed::Email(Form::new(form.to_map()).with_errors(errors))).await,
+        Err(ServiceError::Invalid(errors)) => {
+            render(
+                &state,
+                &ctx,
+                Failed::Email(Form::new(form.to_map()).with_errors(errors)),
+            )
+            .await
+        }
         Err(e) => Err(e.into()),
     }
 }
@@ -100,9 +136,20 @@ pub struct TokenQuery {
 
 /// Opening the link is enough (it proves access to the new mailbox); no session is needed, so
 /// it also works on the phone where the mail was read.
-async fn confirm_email(State(state): State<AppState>, ctx: Ctx, Query(q): Query<TokenQuery>) -> Result<Response, AppError> {
-    match state.services.confirm_email_change(ctx.tenant.id(), &q.token, Some(&ctx.request_id)).await {
-        Ok(_) => Ok(redirect_with_flash(if ctx.session.is_some() { "/account" } else { "/login" }, "flash-email-changed")),
+async fn confirm_email(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<TokenQuery>,
+) -> Result<Response, AppError> {
+    match state
+        .services
+        .confirm_email_change(ctx.tenant.id(), &q.token, Some(&ctx.request_id))
+        .await
+    {
+        Ok(_) => Ok(redirect_with_flash(
+            if ctx.session.is_some() { "/account" } else { "/login" },
+            "flash-email-changed",
+        )),
         Err(ServiceError::Invalid(_)) => Err(AppError::Conflict),
         Err(e) => Err(e.into()),
     }
@@ -110,14 +157,23 @@ async fn confirm_email(State(state): State<AppState>, ctx: Ctx, Query(q): Query<
 
 async fn delete(State(state): State<AppState>, ctx: Ctx, form: FormData) -> Result<Response, AppError> {
     let actor = ctx.require(Action::ManageOwnAccount)?;
-    match state.services.delete_account(&actor, ctx.lang, form.get("confirm_password")).await {
+    match state
+        .services
+        .delete_account(&actor, ctx.lang, form.get("confirm_password"))
+        .await
+    {
         Ok(()) => {
             let mut response = redirect_with_flash("/", "flash-account-deleted");
-            let cookie = Cookie::build((session_cookie_name(ctx.secure_cookies), "")).path("/").max_age(time::Duration::seconds(0)).build();
+            let cookie = Cookie::build((session_cookie_name(ctx.secure_cookies), ""))
+                .path("/")
+                .max_age(time::Duration::seconds(0))
+                .build();
             append_cookie(&mut response, &cookie);
             Ok(response)
         }
-        Err(ServiceError::Invalid(errors)) => render(&state, &ctx, Failed::Delete(Form::default().with_errors(errors))).await,
+        Err(ServiceError::Invalid(errors)) => {
+            render(&state, &ctx, Failed::Delete(Form::default().with_errors(errors))).await
+        }
         Err(e) => Err(e.into()),
     }
 }

@@ -8,9 +8,15 @@ use axum::{
 };
 use domain::{Action, NewsId, Role, UserId};
 use serde::Deserialize;
-use services::{ServiceError, content::{PhaseFormRow, parse_timeline}};
+use services::{
+    ServiceError,
+    content::{PhaseFormRow, parse_timeline},
+};
 use store::AuditFilter;
-use views::{AuditPage, AuditView, Choice, Form, InviteAcceptPage, NewsFormPage, OutboxPage, OutboxView, PeoplePage, PersonView, PhaseRow, TimelineFormPage};
+use views::{
+    AuditPage, AuditView, Choice, Form, InviteAcceptPage, NewsFormPage, OutboxPage, OutboxView, PeoplePage, PersonView,
+    PhaseRow, TimelineFormPage,
+};
 
 use super::{date, form_again, page};
 use crate::{AppError, AppState, Ctx, ctx::redirect_with_flash, forms::FormData};
@@ -20,7 +26,10 @@ const AUDIT_PER_PAGE: i64 = 50;
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/admin", get(|| async { axum::response::Redirect::to("/admin/people") }))
+        .route(
+            "/admin",
+            get(|| async { axum::response::Redirect::to("/admin/people") }),
+        )
         .route("/admin/people", get(people))
         .route("/admin/people/{id}/grant", post(grant))
         .route("/admin/people/{id}/revoke", post(revoke))
@@ -50,7 +59,16 @@ async fn render_people(state: &AppState, ctx: &Ctx, q: &PeopleQuery, invite_form
     ctx.require(Action::ManageRoles)?;
     let page_no = q.page.unwrap_or(1).max(1);
     let search = Some(q.q.trim()).filter(|s| !s.is_empty());
-    let mut rows = state.services.store.list_people(ctx.tenant.id(), search, PEOPLE_PER_PAGE + 1, (page_no - 1) * PEOPLE_PER_PAGE).await?;
+    let mut rows = state
+        .services
+        .store
+        .list_people(
+            ctx.tenant.id(),
+            search,
+            PEOPLE_PER_PAGE + 1,
+            (page_no - 1) * PEOPLE_PER_PAGE,
+        )
+        .await?;
     let has_next = rows.len() as i64 > PEOPLE_PER_PAGE;
     rows.truncate(PEOPLE_PER_PAGE as usize);
     let people = rows
@@ -61,8 +79,18 @@ async fn render_people(state: &AppState, ctx: &Ctx, q: &PeopleQuery, invite_form
                 id: r.id,
                 name: r.display_name.clone(),
                 email: r.email.clone().unwrap_or_default(),
-                roles: held.iter().map(|role| (role.key().to_owned(), role_label(ctx, role))).collect(),
-                grantable: Role::GRANTABLE.iter().filter(|role| !held.contains(**role)).map(|role| Choice { value: role.key().into(), label: role_label(ctx, *role) }).collect(),
+                roles: held
+                    .iter()
+                    .map(|role| (role.key().to_owned(), role_label(ctx, role)))
+                    .collect(),
+                grantable: Role::GRANTABLE
+                    .iter()
+                    .filter(|role| !held.contains(**role))
+                    .map(|role| Choice {
+                        value: role.key().into(),
+                        label: role_label(ctx, *role),
+                    })
+                    .collect(),
             }
         })
         .collect();
@@ -74,16 +102,31 @@ async fn render_people(state: &AppState, ctx: &Ctx, q: &PeopleQuery, invite_form
         page: page_no,
         has_next,
         invite_form,
-        roles: Role::GRANTABLE.iter().map(|role| Choice { value: role.key().into(), label: role_label(ctx, *role) }).collect(),
+        roles: Role::GRANTABLE
+            .iter()
+            .map(|role| Choice {
+                value: role.key().into(),
+                label: role_label(ctx, *role),
+            })
+            .collect(),
     };
-    if has_errors { form_again(template) } else { page(template) }
+    if has_errors {
+        form_again(template)
+    } else {
+        page(template)
+    }
 }
 
 async fn people(State(state): State<AppState>, ctx: Ctx, Query(q): Query<PeopleQuery>) -> Result<Response, AppError> {
     render_people(&state, &ctx, &q, Form::default()).await
 }
 
-async fn grant(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Response, AppError> {
+async fn grant(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    form: FormData,
+) -> Result<Response, AppError> {
     let actor = ctx.require(Action::ManageRoles)?;
     match state.services.grant_role(&actor, UserId(id), form.get("role")).await {
         Ok(()) => Ok(redirect_with_flash("/admin/people", "flash-role-granted")),
@@ -92,7 +135,12 @@ async fn grant(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, for
     }
 }
 
-async fn revoke(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Response, AppError> {
+async fn revoke(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    form: FormData,
+) -> Result<Response, AppError> {
     let actor = ctx.require(Action::ManageRoles)?;
     match state.services.revoke_role(&actor, UserId(id), form.get("role")).await {
         Ok(()) => Ok(redirect_with_flash("/admin/people", "flash-role-revoked")),
@@ -103,10 +151,17 @@ async fn revoke(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, fo
 
 async fn invite(State(state): State<AppState>, ctx: Ctx, form: FormData) -> Result<Response, AppError> {
     let actor = ctx.require(Action::ManageRoles)?;
-    match state.services.invite_to_role(&ctx.tenant, &actor, ctx.lang, form.get("email"), form.get("role")).await {
+    match state
+        .services
+        .invite_to_role(&ctx.tenant, &actor, ctx.lang, form.get("email"), form.get("role"))
+        .await
+    {
         Ok(()) => Ok(redirect_with_flash("/admin/people", "flash-invited")),
         Err(ServiceError::Invalid(errors)) => {
-            let q = PeopleQuery { q: String::new(), page: None };
+            let q = PeopleQuery {
+                q: String::new(),
+                page: None,
+            };
             render_people(&state, &ctx, &q, Form::new(form.to_map()).with_errors(errors)).await
         }
         Err(e) => Err(e.into()),
@@ -119,7 +174,11 @@ pub struct TokenQuery {
     token: String,
 }
 
-async fn invitation(State(state): State<AppState>, ctx: Ctx, Query(q): Query<TokenQuery>) -> Result<Response, AppError> {
+async fn invitation(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<TokenQuery>,
+) -> Result<Response, AppError> {
     ctx.require(Action::ManageOwnAccount)?;
     let role = state.services.role_invite(ctx.tenant.id(), &q.token).await?;
     page(InviteAcceptPage {
@@ -156,14 +215,29 @@ async fn timeline_form(State(state): State<AppState>, ctx: Ctx) -> Result<Respon
         .collect();
     // Two empty rows for new phases: no script needed to add one.
     for _ in 0..2 {
-        rows.push(PhaseRow { index: rows.len(), title_sq: String::new(), title_en: String::new(), starts_on: String::new(), ends_on: String::new() });
+        rows.push(PhaseRow {
+            index: rows.len(),
+            title_sq: String::new(),
+            title_en: String::new(),
+            starts_on: String::new(),
+            ends_on: String::new(),
+        });
     }
-    page(TimelineFormPage { p: ctx.page(ctx.t("admin-timeline")), rows, errors: Vec::new() })
+    page(TimelineFormPage {
+        p: ctx.page(ctx.t("admin-timeline")),
+        rows,
+        errors: Vec::new(),
+    })
 }
 
 async fn timeline_save(State(state): State<AppState>, ctx: Ctx, form: FormData) -> Result<Response, AppError> {
     let actor = ctx.require(Action::EditTimeline)?;
-    let (t_sq, t_en, starts, ends) = (form.all("title_sq"), form.all("title_en"), form.all("starts_on"), form.all("ends_on"));
+    let (t_sq, t_en, starts, ends) = (
+        form.all("title_sq"),
+        form.all("title_en"),
+        form.all("starts_on"),
+        form.all("ends_on"),
+    );
     let rows: Vec<PhaseFormRow> = (0..t_sq.len())
         .map(|i| PhaseFormRow {
             title_sq: t_sq.get(i).copied().unwrap_or_default().to_owned(),
@@ -180,51 +254,95 @@ async fn timeline_save(State(state): State<AppState>, ctx: Ctx, form: FormData) 
         Err(errors) => {
             let messages = errors
                 .iter()
-                .map(|(row, code)| format!("{} {}: {}", ctx.t("timeline-phase"), row, ctx.t(&format!("error-{}", code.replace('_', "-")))))
+                .map(|(row, code)| {
+                    format!(
+                        "{} {}: {}",
+                        ctx.t("timeline-phase"),
+                        row,
+                        ctx.t(&format!("error-{}", code.replace('_', "-")))
+                    )
+                })
                 .collect();
             let rows = rows
                 .into_iter()
                 .enumerate()
-                .map(|(index, r)| PhaseRow { index, title_sq: r.title_sq, title_en: r.title_en, starts_on: r.starts_on, ends_on: r.ends_on })
+                .map(|(index, r)| PhaseRow {
+                    index,
+                    title_sq: r.title_sq,
+                    title_en: r.title_en,
+                    starts_on: r.starts_on,
+                    ends_on: r.ends_on,
+                })
                 .collect();
-            form_again(TimelineFormPage { p: ctx.page(ctx.t("admin-timeline")), rows, errors: messages })
+            form_again(TimelineFormPage {
+                p: ctx.page(ctx.t("admin-timeline")),
+                rows,
+                errors: messages,
+            })
         }
     }
 }
 
 async fn news_new(ctx: Ctx) -> Result<Response, AppError> {
     ctx.require(Action::EditNews)?;
-    page(NewsFormPage { p: ctx.page(ctx.t("news-new")), form: Form::default(), news_id: None })
+    page(NewsFormPage {
+        p: ctx.page(ctx.t("news-new")),
+        form: Form::default(),
+        news_id: None,
+    })
 }
 
 async fn news_create(State(state): State<AppState>, ctx: Ctx, form: FormData) -> Result<Response, AppError> {
     let actor = ctx.require(Action::EditNews)?;
     match state.services.create_news(&actor, &form.to_map()).await {
         Ok(id) => Ok(redirect_with_flash(&format!("/news/{id}"), "flash-saved")),
-        Err(ServiceError::Invalid(errors)) => {
-            form_again(NewsFormPage { p: ctx.page(ctx.t("news-new")), form: Form::new(form.to_map()).with_errors(errors), news_id: None })
-        }
+        Err(ServiceError::Invalid(errors)) => form_again(NewsFormPage {
+            p: ctx.page(ctx.t("news-new")),
+            form: Form::new(form.to_map()).with_errors(errors),
+            news_id: None,
+        }),
         Err(e) => Err(e.into()),
     }
 }
 
 async fn news_edit(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
     ctx.require(Action::EditNews)?;
-    let item = state.services.store.news_item(ctx.tenant.id(), NewsId(id)).await?.ok_or(AppError::NotFound)?;
-    let values = [("title_sq", item.title_sq), ("title_en", item.title_en), ("body_sq", item.body_sq), ("body_en", item.body_en)]
-        .into_iter()
-        .map(|(k, v)| (k.to_owned(), v))
-        .collect();
-    page(NewsFormPage { p: ctx.page(ctx.t("news-edit")), form: Form::new(values), news_id: Some(id) })
+    let item = state
+        .services
+        .store
+        .news_item(ctx.tenant.id(), NewsId(id))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let values = [
+        ("title_sq", item.title_sq),
+        ("title_en", item.title_en),
+        ("body_sq", item.body_sq),
+        ("body_en", item.body_en),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect();
+    page(NewsFormPage {
+        p: ctx.page(ctx.t("news-edit")),
+        form: Form::new(values),
+        news_id: Some(id),
+    })
 }
 
-async fn news_update(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Response, AppError> {
+async fn news_update(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    form: FormData,
+) -> Result<Response, AppError> {
     let actor = ctx.require(Action::EditNews)?;
     match state.services.update_news(&actor, NewsId(id), &form.to_map()).await {
         Ok(()) => Ok(redirect_with_flash(&format!("/news/{id}"), "flash-saved")),
-        Err(ServiceError::Invalid(errors)) => {
-            form_again(NewsFormPage { p: ctx.page(ctx.t("news-edit")), form: Form::new(form.to_map()).with_errors(errors), news_id: Some(id) })
-        }
+        Err(ServiceError::Invalid(errors)) => form_again(NewsFormPage {
+            p: ctx.page(ctx.t("news-edit")),
+            form: Form::new(form.to_map()).with_errors(errors),
+            news_id: Some(id),
+        }),
         Err(e) => Err(e.into()),
     }
 }
@@ -249,8 +367,14 @@ async fn audit(State(state): State<AppState>, ctx: Ctx, Query(q): Query<AuditQue
         actor: None,
         before_id: q.before,
     };
-    let rows = state.services.store.list_audit(ctx.tenant.id(), &filter, AUDIT_PER_PAGE).await?;
-    let next_before = (rows.len() as i64 == AUDIT_PER_PAGE).then(|| rows.last().map(|r| r.id)).flatten();
+    let rows = state
+        .services
+        .store
+        .list_audit(ctx.tenant.id(), &filter, AUDIT_PER_PAGE)
+        .await?;
+    let next_before = (rows.len() as i64 == AUDIT_PER_PAGE)
+        .then(|| rows.last().map(|r| r.id))
+        .flatten();
     let entries = rows
         .into_iter()
         .map(|r| {
@@ -267,7 +391,12 @@ async fn audit(State(state): State<AppState>, ctx: Ctx, Query(q): Query<AuditQue
             }
         })
         .collect();
-    page(AuditPage { p: ctx.page(ctx.t("admin-audit")), entries, action: q.action, next_before })
+    page(AuditPage {
+        p: ctx.page(ctx.t("admin-audit")),
+        entries,
+        action: q.action,
+        next_before,
+    })
 }
 
 #[derive(Deserialize)]
@@ -277,13 +406,23 @@ pub struct BeforeQuery {
 
 async fn outbox(State(state): State<AppState>, ctx: Ctx, Query(q): Query<BeforeQuery>) -> Result<Response, AppError> {
     ctx.require(Action::ViewOutbox)?;
-    let rows = state.services.store.list_outbox(ctx.tenant.id(), q.before, AUDIT_PER_PAGE).await?;
-    let next_before = (rows.len() as i64 == AUDIT_PER_PAGE).then(|| rows.last().map(|r| r.id)).flatten();
+    let rows = state
+        .services
+        .store
+        .list_outbox(ctx.tenant.id(), q.before, AUDIT_PER_PAGE)
+        .await?;
+    let next_before = (rows.len() as i64 == AUDIT_PER_PAGE)
+        .then(|| rows.last().map(|r| r.id))
+        .flatten();
     let messages = rows
         .into_iter()
         .map(|r| OutboxView {
             id: r.id,
-            created: r.created_at.with_timezone(&ctx.tz()).format("%d.%m.%Y %H:%M").to_string(),
+            created: r
+                .created_at
+                .with_timezone(&ctx.tz())
+                .format("%d.%m.%Y %H:%M")
+                .to_string(),
             recipient: r.recipient,
             subject: r.subject,
             status: r.status,
@@ -291,5 +430,9 @@ async fn outbox(State(state): State<AppState>, ctx: Ctx, Query(q): Query<BeforeQ
             last_error: r.last_error.unwrap_or_default(),
         })
         .collect();
-    page(OutboxPage { p: ctx.page(ctx.t("admin-outbox")), messages, next_before })
+    page(OutboxPage {
+        p: ctx.page(ctx.t("admin-outbox")),
+        messages,
+        next_before,
+    })
 }

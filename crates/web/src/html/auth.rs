@@ -31,17 +31,31 @@ pub fn router() -> Router<AppState> {
 }
 
 async fn signup_form(ctx: Ctx) -> Result<Response, AppError> {
-    page(SignupPage { p: ctx.page(ctx.t("signup-title")), form: Form::default() })
+    page(SignupPage {
+        p: ctx.page(ctx.t("signup-title")),
+        form: Form::default(),
+    })
 }
 
 async fn signup(State(state): State<AppState>, ctx: Ctx, form: FormData) -> Result<Response, AppError> {
-    let input = SignUpInput { display_name: form.get("display_name"), email: form.get("email"), password: form.get("password") };
-    match state.services.sign_up(&ctx.tenant, ctx.lang, input, Some(&ctx.request_id)).await {
+    let input = SignUpInput {
+        display_name: form.get("display_name"),
+        email: form.get("email"),
+        password: form.get("password"),
+    };
+    match state
+        .services
+        .sign_up(&ctx.tenant, ctx.lang, input, Some(&ctx.request_id))
+        .await
+    {
         Ok(_) => Ok(Redirect::to("/signup/sent").into_response()),
         Err(ServiceError::Invalid(errors)) => {
             let conflict = errors.iter().any(|e| e.code == "email_taken");
             let form = Form::new(form.to_map_without_secrets()).with_errors(errors);
-            let mut response = form_again(SignupPage { p: ctx.page(ctx.t("signup-title")), form })?;
+            let mut response = form_again(SignupPage {
+                p: ctx.page(ctx.t("signup-title")),
+                form,
+            })?;
             if conflict {
                 *response.status_mut() = axum::http::StatusCode::CONFLICT;
             }
@@ -52,7 +66,12 @@ async fn signup(State(state): State<AppState>, ctx: Ctx, form: FormData) -> Resu
 }
 
 async fn signup_sent(ctx: Ctx) -> Result<Response, AppError> {
-    page(MessagePage { p: ctx.page(ctx.t("signup-sent-title")), heading: ctx.t("signup-sent-title"), text: ctx.t("signup-sent-text"), link: None })
+    page(MessagePage {
+        p: ctx.page(ctx.t("signup-sent-title")),
+        heading: ctx.t("signup-sent-title"),
+        text: ctx.t("signup-sent-text"),
+        link: None,
+    })
 }
 
 #[derive(Deserialize)]
@@ -73,8 +92,16 @@ fn invalid_link(ctx: &Ctx, again: &str) -> Result<Response, AppError> {
     Ok(response)
 }
 
-async fn verify_email(State(state): State<AppState>, ctx: Ctx, Query(q): Query<TokenQuery>) -> Result<Response, AppError> {
-    match state.services.verify_email(ctx.tenant.id(), &q.token, Some(&ctx.request_id)).await {
+async fn verify_email(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<TokenQuery>,
+) -> Result<Response, AppError> {
+    match state
+        .services
+        .verify_email(ctx.tenant.id(), &q.token, Some(&ctx.request_id))
+        .await
+    {
         Ok(_) => Ok(redirect_with_flash("/login", "flash-verified")),
         Err(ServiceError::InvalidLink) => invalid_link(&ctx, "/login"),
         Err(e) => Err(e.into()),
@@ -88,19 +115,35 @@ pub struct NextQuery {
 }
 
 async fn login_form(ctx: Ctx, Query(q): Query<NextQuery>) -> Result<Response, AppError> {
-    page(LoginPage { p: ctx.page(ctx.t("login-title")), form: Form::default(), problem: None, next: safe_next(&q.next).to_owned() })
+    page(LoginPage {
+        p: ctx.page(ctx.t("login-title")),
+        form: Form::default(),
+        problem: None,
+        next: safe_next(&q.next).to_owned(),
+    })
 }
 
 async fn login(State(state): State<AppState>, ctx: Ctx, form: FormData) -> Result<Response, AppError> {
     let next = safe_next(form.get("next")).to_owned();
     let result = state
         .services
-        .log_in(&ctx.tenant, ctx.lang, form.get("email"), form.get("password"), &ctx.client_ip.to_string(), Some(&ctx.request_id))
+        .log_in(
+            &ctx.tenant,
+            ctx.lang,
+            form.get("email"),
+            form.get("password"),
+            &ctx.client_ip.to_string(),
+            Some(&ctx.request_id),
+        )
         .await;
     let again = |errors, problem: Option<&str>, status| -> Result<Response, AppError> {
         let form = Form::new(form.to_map_without_secrets()).with_errors(errors);
-        let mut response =
-            form_again(LoginPage { p: ctx.page(ctx.t("login-title")), form, problem: problem.map(|k| ctx.t(k)), next: next.clone() })?;
+        let mut response = form_again(LoginPage {
+            p: ctx.page(ctx.t("login-title")),
+            form,
+            problem: problem.map(|k| ctx.t(k)),
+            next: next.clone(),
+        })?;
         *response.status_mut() = status;
         Ok(response)
     };
@@ -142,26 +185,47 @@ async fn logout(State(state): State<AppState>, ctx: Ctx) -> Result<Response, App
 }
 
 async fn forgot_form(ctx: Ctx) -> Result<Response, AppError> {
-    page(ForgotPage { p: ctx.page(ctx.t("forgot-title")), form: Form::default() })
+    page(ForgotPage {
+        p: ctx.page(ctx.t("forgot-title")),
+        form: Form::default(),
+    })
 }
 
 async fn forgot(State(state): State<AppState>, ctx: Ctx, form: FormData) -> Result<Response, AppError> {
-    match state.services.forgot_password(&ctx.tenant, form.get("email"), Some(&ctx.request_id)).await {
+    match state
+        .services
+        .forgot_password(&ctx.tenant, form.get("email"), Some(&ctx.request_id))
+        .await
+    {
         Ok(()) => Ok(Redirect::to("/password/forgot/sent").into_response()),
-        Err(ServiceError::Invalid(errors)) => {
-            form_again(ForgotPage { p: ctx.page(ctx.t("forgot-title")), form: Form::new(form.to_map()).with_errors(errors) })
-        }
+        Err(ServiceError::Invalid(errors)) => form_again(ForgotPage {
+            p: ctx.page(ctx.t("forgot-title")),
+            form: Form::new(form.to_map()).with_errors(errors),
+        }),
         Err(e) => Err(e.into()),
     }
 }
 
 async fn forgot_sent(ctx: Ctx) -> Result<Response, AppError> {
-    page(MessagePage { p: ctx.page(ctx.t("forgot-sent-title")), heading: ctx.t("forgot-sent-title"), text: ctx.t("forgot-sent-text"), link: None })
+    page(MessagePage {
+        p: ctx.page(ctx.t("forgot-sent-title")),
+        heading: ctx.t("forgot-sent-title"),
+        text: ctx.t("forgot-sent-text"),
+        link: None,
+    })
 }
 
-async fn reset_form(State(state): State<AppState>, ctx: Ctx, Query(q): Query<TokenQuery>) -> Result<Response, AppError> {
+async fn reset_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<TokenQuery>,
+) -> Result<Response, AppError> {
     match state.services.check_reset_link(ctx.tenant.id(), &q.token).await {
-        Ok(()) => page(ResetPage { p: ctx.page(ctx.t("reset-title")), form: Form::default(), token: q.token }),
+        Ok(()) => page(ResetPage {
+            p: ctx.page(ctx.t("reset-title")),
+            form: Form::default(),
+            token: q.token,
+        }),
         Err(ServiceError::InvalidLink) => invalid_link(&ctx, "/password/forgot"),
         Err(e) => Err(e.into()),
     }
@@ -169,11 +233,17 @@ async fn reset_form(State(state): State<AppState>, ctx: Ctx, Query(q): Query<Tok
 
 async fn reset(State(state): State<AppState>, ctx: Ctx, form: FormData) -> Result<Response, AppError> {
     let token = form.get("token").to_owned();
-    match state.services.reset_password(ctx.tenant.id(), &token, form.get("password"), Some(&ctx.request_id)).await {
+    match state
+        .services
+        .reset_password(ctx.tenant.id(), &token, form.get("password"), Some(&ctx.request_id))
+        .await
+    {
         Ok(_) => Ok(redirect_with_flash("/login", "flash-password-changed")),
-        Err(ServiceError::Invalid(errors)) => {
-            form_again(ResetPage { p: ctx.page(ctx.t("reset-title")), form: Form::default().with_errors(errors), token })
-        }
+        Err(ServiceError::Invalid(errors)) => form_again(ResetPage {
+            p: ctx.page(ctx.t("reset-title")),
+            form: Form::default().with_errors(errors),
+            token,
+        }),
         Err(ServiceError::InvalidLink) => invalid_link(&ctx, "/password/forgot"),
         Err(e) => Err(e.into()),
     }

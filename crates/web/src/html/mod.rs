@@ -59,5 +59,9 @@ pub(crate) fn localized<'a>(ctx: &Ctx, sq: &'a str, en: &'a str) -> &'a str {
 
 /// A safe local path to go back to after logging in (never another site).
 pub(crate) fn safe_next(next: &str) -> &str {
-    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') { next } else { "/account" }
+    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
+        next
+    } else {
+        "/account"
+    }
 }

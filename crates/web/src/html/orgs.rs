@@ -32,9 +32,27 @@ fn form_page(ctx: &Ctx, form: Form, org_id: Option<i64>) -> OrgFormPage {
         p: ctx.page(ctx.t(if org_id.is_some() { "org-edit" } else { "org-new" })),
         form,
         org_id,
-        kinds: OrgKind::ALL.iter().map(|k| Choice { value: k.key().into(), label: ctx.t(&format!("kind-{}", k.key())) }).collect(),
-        sizes: SizeBand::ALL.iter().map(|s| Choice { value: s.key().into(), label: ctx.t(&format!("size-{}", s.key())) }).collect(),
-        fields: FIELDS_OF_ACTIVITY.iter().map(|f| Choice { value: (*f).into(), label: ctx.t(&format!("fieldofactivity-{f}")) }).collect(),
+        kinds: OrgKind::ALL
+            .iter()
+            .map(|k| Choice {
+                value: k.key().into(),
+                label: ctx.t(&format!("kind-{}", k.key())),
+            })
+            .collect(),
+        sizes: SizeBand::ALL
+            .iter()
+            .map(|s| Choice {
+                value: s.key().into(),
+                label: ctx.t(&format!("size-{}", s.key())),
+            })
+            .collect(),
+        fields: FIELDS_OF_ACTIVITY
+            .iter()
+            .map(|f| Choice {
+                value: (*f).into(),
+                label: ctx.t(&format!("fieldofactivity-{f}")),
+            })
+            .collect(),
     }
 }
 
@@ -47,7 +65,9 @@ async fn create(State(state): State<AppState>, ctx: Ctx, form: FormData) -> Resu
     let actor = ctx.require(Action::CreateOrganisation)?;
     match state.services.create_org(&actor, &form.to_map()).await {
         Ok(id) => Ok(redirect_with_flash(&format!("/orgs/{id}"), "flash-saved")),
-        Err(ServiceError::Invalid(errors)) => form_again(form_page(&ctx, Form::new(form.to_map()).with_errors(errors), None)),
+        Err(ServiceError::Invalid(errors)) => {
+            form_again(form_page(&ctx, Form::new(form.to_map()).with_errors(errors), None))
+        }
         Err(e) => Err(e.into()),
     }
 }
@@ -56,7 +76,10 @@ fn org_values(o: &OrgRow) -> HashMap<String, String> {
     HashMap::from([
         ("name".into(), o.name.clone()),
         ("kind".into(), o.kind.clone()),
-        ("registration_number".into(), o.registration_number.clone().unwrap_or_default()),
+        (
+            "registration_number".into(),
+            o.registration_number.clone().unwrap_or_default(),
+        ),
         ("size_band".into(), o.size_band.clone()),
         ("fields".into(), o.fields.clone()),
         ("area".into(), o.area.clone()),
@@ -71,18 +94,30 @@ async fn edit_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>)
     page(form_page(&ctx, Form::new(org_values(&org)), Some(id)))
 }
 
-async fn update(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Response, AppError> {
+async fn update(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    form: FormData,
+) -> Result<Response, AppError> {
     let actor = ctx.require(Action::ManageOwnAccount)?;
     match state.services.update_org(&actor, OrgId(id), &form.to_map()).await {
         Ok(()) => Ok(redirect_with_flash(&format!("/orgs/{id}"), "flash-saved")),
-        Err(ServiceError::Invalid(errors)) => form_again(form_page(&ctx, Form::new(form.to_map()).with_errors(errors), Some(id))),
+        Err(ServiceError::Invalid(errors)) => {
+            form_again(form_page(&ctx, Form::new(form.to_map()).with_errors(errors), Some(id)))
+        }
         Err(e) => Err(e.into()),
     }
 }
 
 async fn render_show(state: &AppState, ctx: &Ctx, id: i64, invite_form: Form) -> Result<Response, AppError> {
     ctx.require(Action::ViewPublic)?;
-    let org = state.services.store.org(ctx.tenant.id(), OrgId(id)).await?.ok_or(AppError::NotFound)?;
+    let org = state
+        .services
+        .store
+        .org(ctx.tenant.id(), OrgId(id))
+        .await?
+        .ok_or(AppError::NotFound)?;
     let members = state.services.store.org_members(ctx.tenant.id(), OrgId(id)).await?;
     let me = ctx.session.as_ref().map(|s| s.user.id);
     let is_member = me.is_some_and(|me| members.iter().any(|m| m.user_id == me));
@@ -93,28 +128,52 @@ async fn render_show(state: &AppState, ctx: &Ctx, id: i64, invite_form: Form) ->
         kind: ctx.t(&format!("kind-{}", org.kind)),
         registration_number: org.registration_number.clone(),
         size: ctx.t(&format!("size-{}", org.size_band)),
-        fields: org.fields.split(',').filter(|f| !f.is_empty()).map(|f| ctx.t(&format!("fieldofactivity-{f}"))).collect(),
+        fields: org
+            .fields
+            .split(',')
+            .filter(|f| !f.is_empty())
+            .map(|f| ctx.t(&format!("fieldofactivity-{f}")))
+            .collect(),
         area: org.area.clone(),
         website: org.website.clone(),
         mission_html: markdown::render(&org.mission),
         // Who belongs to an organisation is shown to its members only.
-        members: if is_member { members.into_iter().map(|m| (m.display_name, m.is_owner)).collect() } else { Vec::new() },
+        members: if is_member {
+            members.into_iter().map(|m| (m.display_name, m.is_owner)).collect()
+        } else {
+            Vec::new()
+        },
         is_member,
         invite_form,
         name: org.name,
     };
-    if has_errors { form_again(template) } else { page(template) }
+    if has_errors {
+        form_again(template)
+    } else {
+        page(template)
+    }
 }
 
 async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
     render_show(&state, &ctx, id, Form::default()).await
 }
 
-async fn invite(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Response, AppError> {
+async fn invite(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    form: FormData,
+) -> Result<Response, AppError> {
     let actor = ctx.require(Action::ManageOwnAccount)?;
-    match state.services.invite_to_org(&ctx.tenant, &actor, ctx.lang, OrgId(id), form.get("email")).await {
+    match state
+        .services
+        .invite_to_org(&ctx.tenant, &actor, ctx.lang, OrgId(id), form.get("email"))
+        .await
+    {
         Ok(()) => Ok(redirect_with_flash(&format!("/orgs/{id}"), "flash-invited")),
-        Err(ServiceError::Invalid(errors)) => render_show(&state, &ctx, id, Form::new(form.to_map()).with_errors(errors)).await,
+        Err(ServiceError::Invalid(errors)) => {
+            render_show(&state, &ctx, id, Form::new(form.to_map()).with_errors(errors)).await
+        }
         Err(e) => Err(e.into()),
     }
 }
@@ -125,7 +184,11 @@ pub struct TokenQuery {
     token: String,
 }
 
-async fn invitation(State(state): State<AppState>, ctx: Ctx, Query(q): Query<TokenQuery>) -> Result<Response, AppError> {
+async fn invitation(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<TokenQuery>,
+) -> Result<Response, AppError> {
     let actor = ctx.require(Action::ManageOwnAccount)?;
     let org = state.services.org_invite(&actor, &q.token).await?;
     page(InviteAcceptPage {

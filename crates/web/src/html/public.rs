@@ -54,8 +54,21 @@ async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppEr
         .map(|ph| {
             let (s, s_iso) = day(ph.starts_on);
             let (e, e_iso) = day(ph.ends_on);
-            let state = if ph.ends_on < today { "past" } else if ph.starts_on > today { "upcoming" } else { "current" };
-            PhaseView { title: localized(&ctx, &ph.title_sq, &ph.title_en).to_owned(), starts_on: s, ends_on: e, starts_iso: s_iso, ends_iso: e_iso, state }
+            let state = if ph.ends_on < today {
+                "past"
+            } else if ph.starts_on > today {
+                "upcoming"
+            } else {
+                "current"
+            };
+            PhaseView {
+                title: localized(&ctx, &ph.title_sq, &ph.title_en).to_owned(),
+                starts_on: s,
+                ends_on: e,
+                starts_iso: s_iso,
+                ends_iso: e_iso,
+                state,
+            }
         })
         .collect();
     page(HomePage {
@@ -75,7 +88,11 @@ async fn news_list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<Page
     ctx.require(Action::ViewPublic)?;
     let page_no = q.page.unwrap_or(1).max(1);
     // One more than shown tells whether a next page exists without counting everything.
-    let mut items = state.services.store.list_news(ctx.tenant.id(), NEWS_PER_PAGE + 1, (page_no - 1) * NEWS_PER_PAGE).await?;
+    let mut items = state
+        .services
+        .store
+        .list_news(ctx.tenant.id(), NEWS_PER_PAGE + 1, (page_no - 1) * NEWS_PER_PAGE)
+        .await?;
     let has_next = items.len() as i64 > NEWS_PER_PAGE;
     items.truncate(NEWS_PER_PAGE as usize);
     page(NewsListPage {
@@ -89,7 +106,12 @@ async fn news_list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<Page
 
 async fn news_show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
     ctx.require(Action::ViewPublic)?;
-    let item = state.services.store.news_item(ctx.tenant.id(), NewsId(id)).await?.ok_or(AppError::NotFound)?;
+    let item = state
+        .services
+        .store
+        .news_item(ctx.tenant.id(), NewsId(id))
+        .await?
+        .ok_or(AppError::NotFound)?;
     let (d, iso) = date(&ctx, item.published_at);
     let title = localized(&ctx, &item.title_sq, &item.title_en).to_owned();
     page(NewsPage {
@@ -107,5 +129,8 @@ async fn news_show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>)
 async fn privacy(ctx: Ctx) -> Result<Response, AppError> {
     ctx.require(Action::ViewPublic)?;
     let body = localized(&ctx, &ctx.tenant.privacy_sq, &ctx.tenant.privacy_en).to_owned();
-    page(PrivacyPage { p: ctx.page(ctx.t("privacy-title")), body_html: markdown::render(&body) })
+    page(PrivacyPage {
+        p: ctx.page(ctx.t("privacy-title")),
+        body_html: markdown::render(&body),
+    })
 }
