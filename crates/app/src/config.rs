@@ -111,9 +111,15 @@ impl Config {
         let bad = |key: &str, value: &str, why: &str| -> anyhow::Error {
             let source = figment
                 .find_metadata(key)
-                .map(|m| match &m.source {
-                    Some(s) => format!("{} ({s})", m.name),
-                    None => m.name.to_string(),
+                .map(|m| {
+                    if m.name.contains("environment") {
+                        format!("environment variable BASHKE_{}", key.to_uppercase())
+                    } else {
+                        match &m.source {
+                            Some(s) => format!("{} ({s})", m.name),
+                            None => m.name.to_string(),
+                        }
+                    }
                 })
                 .unwrap_or_else(|| "default".into());
             anyhow::anyhow!("bad setting {key} = {value:?} from {source}: {why}")
@@ -176,5 +182,59 @@ impl Config {
             trusted_proxies,
             raw,
         })
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::result_large_err)] // figment's Jail decides the error type
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_need_no_setting() {
+        figment::Jail::expect_with(|_jail| {
+            let s = Config::load(None).map_err(|e| e.to_string())?;
+            assert_eq!(s.listen.to_string(), "127.0.0.1:8080");
+            assert_eq!(s.database_url, "sqlite://./data/bashke.db");
+            assert_eq!(s.base_url, "http://127.0.0.1:8080");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn a_bad_setting_names_itself_its_value_and_its_source() {
+        figment::Jail::expect_with(|jail| {
+            jail.set_env("BASHKE_LISTEN", "not-an-address");
+            let err = Config::load(None).expect_err("bad listen").to_string();
+            assert!(
+                err.contains("listen") && err.contains("not-an-address") && err.contains("BASHKE_LISTEN"),
+                "{err}"
+            );
+            jail.set_env("BASHKE_LISTEN", "127.0.0.1:9000");
+            jail.set_env("BASHKE_SMTP_PORT", "many");
+            let err = Config::load(None).expect_err("bad port").to_string();
+            assert!(err.to_lowercase().contains("smtp_port") && err.contains("many") && err.contains("BASHKE_"), "{err}");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn a_file_is_read_and_the_environment_wins() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file(
+                "bashke.toml",
+                "listen = \"127.0.0.1:9001\"\ndatabase_url = \"postgres://db/bashke\"\nbase_url = \"ftp://x\"",
+            )?;
+            let err = Config::load(Some(&PathBuf::from("bashke.toml")))
+                .expect_err("bad base url")
+                .to_string();
+            assert!(err.contains("base_url") && err.contains("bashke.toml"), "{err}");
+            jail.set_env("BASHKE_BASE_URL", "https://ogp.elbasani.gov.al/");
+            let s = Config::load(Some(&PathBuf::from("bashke.toml"))).map_err(|e| e.to_string())?;
+            assert_eq!(s.listen.to_string(), "127.0.0.1:9001");
+            assert_eq!(s.base_url, "https://ogp.elbasani.gov.al");
+            assert!(s.database_url.starts_with("postgres://"));
+            Ok(())
+        });
     }
 }

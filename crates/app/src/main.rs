@@ -194,7 +194,8 @@ async fn serve(settings: Settings, demo: bool, started: Instant) -> anyhow::Resu
         transport,
         from: settings.raw.mail_from.parse()?,
     };
-    let worker = tokio::spawn(mailer.run(stop_rx));
+    let worker = tokio::spawn(mailer.run(stop_rx.clone()));
+    tokio::spawn(purge_expired(store.clone(), services.clock.clone(), stop_rx));
 
     let web_config = web::WebConfig {
         base_url: settings.base_url.clone(),
@@ -262,4 +263,19 @@ async fn shutdown_signal() {
         _ = terminate => {}
     }
     tracing::info!("shutting down");
+}
+
+/// Removes expired sessions and one-time links every hour (any instance may do it).
+async fn purge_expired(store: Store, clock: Arc<dyn services::Clock>, mut stop: watch::Receiver<bool>) {
+    loop {
+        match store.purge_expired(clock.now()).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(rows = n, "expired sessions and links removed"),
+            Err(e) => tracing::warn!(error = %e, "purging expired sessions failed"),
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(std::time::Duration::from_secs(3600)) => {}
+            _ = stop.changed() => return,
+        }
+    }
 }

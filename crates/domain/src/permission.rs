@@ -24,12 +24,14 @@ pub enum Action {
     ViewAuditLog,
     /// See the outbox (delivery state of e-mails) of the tenant.
     ViewOutbox,
-    /// Create municipalities and change their settings.
+    /// Change the current municipality's names, contact, logo and privacy notice.
+    EditTenantSettings,
+    /// Create municipalities.
     ManageTenants,
 }
 
 impl Action {
-    pub const ALL: [Action; 9] = [
+    pub const ALL: [Action; 10] = [
         Action::ViewPublic,
         Action::ManageOwnAccount,
         Action::CreateOrganisation,
@@ -38,6 +40,7 @@ impl Action {
         Action::ManageRoles,
         Action::ViewAuditLog,
         Action::ViewOutbox,
+        Action::EditTenantSettings,
         Action::ManageTenants,
     ];
 }
@@ -63,7 +66,8 @@ impl Principal {
             | Action::EditNews
             | Action::ManageRoles
             | Action::ViewAuditLog
-            | Action::ViewOutbox => staff,
+            | Action::ViewOutbox
+            | Action::EditTenantSettings => staff,
             Action::ManageTenants => roles.contains(Role::PlatformAdmin),
         }
     }

@@ -10,6 +10,7 @@ pub mod mails;
 pub mod orgs;
 pub mod password;
 pub mod roles;
+pub mod tenants;
 pub mod tokens;
 
 use std::sync::Arc;

@@ -44,7 +44,7 @@ use sqlx::{
     postgres::{PgConnectOptions, PgPool, PgPoolOptions},
     sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous},
 };
-pub use tenants::{NewTenant, TenantRow};
+pub use tenants::{NewTenant, TenantRow, TenantSettings};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 

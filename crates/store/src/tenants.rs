@@ -54,6 +54,18 @@ pub struct NewTenant {
     pub hosts: Vec<String>,
 }
 
+/// What a municipality's staff may change about it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct TenantSettings {
+    pub name_sq: String,
+    pub name_en: String,
+    pub time_zone: String,
+    pub contact_email: String,
+    pub logo_url: Option<String>,
+    pub privacy_sq: String,
+    pub privacy_en: String,
+}
+
 const TENANT_COLUMNS: &str = "t.id, t.slug, t.name_sq, t.name_en, t.languages, t.time_zone, \
      t.contact_email, t.logo_url, t.privacy_sq, t.privacy_en, t.is_default, t.created_at";
 
@@ -154,5 +166,43 @@ impl Store {
                 .await
                 .map_err(Into::into)
         })
+    }
+
+    pub async fn update_tenant_settings(&self, tenant: TenantId, new: &TenantSettings, ctx: &AuditCtx) -> Result<()> {
+        write!(self, |tx| {
+            let before: (String, String, String, String, Option<String>) = sqlx::query_as(
+                "SELECT name_sq, name_en, time_zone, contact_email, logo_url FROM tenants WHERE id = $1",
+            )
+            .bind(tenant.0)
+            .fetch_one(&mut *tx)
+            .await?;
+            sqlx::query(
+                "UPDATE tenants SET name_sq = $1, name_en = $2, time_zone = $3, contact_email = $4, logo_url = $5,
+                        privacy_sq = $6, privacy_en = $7
+                 WHERE id = $8",
+            )
+            .bind(&new.name_sq)
+            .bind(&new.name_en)
+            .bind(&new.time_zone)
+            .bind(&new.contact_email)
+            .bind(&new.logo_url)
+            .bind(&new.privacy_sq)
+            .bind(&new.privacy_en)
+            .bind(tenant.0)
+            .execute(&mut *tx)
+            .await?;
+            audit!(
+                tx,
+                ctx,
+                "tenant.update",
+                "tenant",
+                tenant.0,
+                Some(
+                    json!({"name_sq": before.0, "name_en": before.1, "time_zone": before.2, "contact_email": before.3, "logo_url": before.4})
+                ),
+                Some(json!(new))
+            );
+        });
+        Ok(())
     }
 }

@@ -354,3 +354,26 @@ pub struct OutboxPage {
     pub messages: Vec<OutboxView>,
     pub next_before: Option<i64>,
 }
+
+#[derive(Template)]
+#[template(path = "admin/settings.html")]
+pub struct TenantSettingsPage {
+    pub p: PageCtx,
+    pub form: Form,
+}
+
+#[derive(Debug, Clone)]
+pub struct TenantView {
+    pub slug: String,
+    pub name: String,
+    pub hosts: String,
+    pub is_default: bool,
+}
+
+#[derive(Template)]
+#[template(path = "admin/tenants.html")]
+pub struct TenantsPage {
+    pub p: PageCtx,
+    pub tenants: Vec<TenantView>,
+    pub form: Form,
+}

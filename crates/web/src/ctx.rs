@@ -216,6 +216,20 @@ pub async fn request_context(State(state): State<AppState>, mut req: Request, ne
         },
         None => None,
     };
+    // A signed-in person who switches language gets their e-mails in it from now on.
+    if let (Some(lang), Some(s)) = (set_lang_cookie, &session)
+        && s.user.lang() != lang
+    {
+        let audit = state.services.ctx(tenant.id(), Some(s.user.id()), Some(&request_id));
+        if let Err(e) = state
+            .services
+            .store
+            .set_user_lang(tenant.id(), s.user.id(), lang, &audit)
+            .await
+        {
+            tracing::warn!(error = %e, "could not store the language preference");
+        }
+    }
     let flash = jar
         .get(FLASH_COOKIE)
         .map(|c| c.value().to_owned())

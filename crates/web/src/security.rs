@@ -19,7 +19,16 @@ const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-
      form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
 pub async fn headers(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let started = std::time::Instant::now();
     let mut response = next.run(req).await;
+    let class = match response.status().as_u16() {
+        100..=299 => "2xx",
+        300..=399 => "3xx",
+        400..=499 => "4xx",
+        _ => "5xx",
+    };
+    metrics::counter!("bashke_http_requests_total", "status" => class).increment(1);
+    metrics::histogram!("bashke_http_request_duration_seconds").record(started.elapsed().as_secs_f64());
     let h = response.headers_mut();
     h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
     h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));

@@ -212,3 +212,75 @@ async fn health_and_metrics() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn municipality_settings_and_new_municipalities() {
+    each_backend(async |app| {
+        let (_, coordinator) = app.user(Role::Coordinator).await;
+        let r = app
+            .post(
+                "/admin/settings",
+                Some(&coordinator),
+                &[("name_sq", ""), ("contact_email", "jo"), ("time_zone", "Europe/Tirane")],
+            )
+            .await;
+        assert_eq!(r.status_code(), StatusCode::UNPROCESSABLE_ENTITY, "{}", app.label);
+        let r = app
+            .post(
+                "/admin/settings",
+                Some(&coordinator),
+                &[
+                    ("name_sq", "Bashkia Elbasan e re"),
+                    ("name_en", ""),
+                    ("contact_email", "ogp@elbasani.gov.al"),
+                    ("time_zone", "Europe/Tirane"),
+                    ("privacy_sq", "Privatësia"),
+                ],
+            )
+            .await;
+        assert_eq!(location(&r), "/admin/settings");
+        let home = app.get("/?lang=en", None).await.text();
+        assert!(
+            home.contains("Bashkia Elbasan e re") && home.contains("ogp@elbasani.gov.al"),
+            "English name falls back"
+        );
+
+        let (_, admin) = app.user(Role::PlatformAdmin).await;
+        let r = app
+            .post(
+                "/admin/tenants",
+                Some(&admin),
+                &[
+                    ("slug", "durres"),
+                    ("hosts", "durres.test"),
+                    ("name_sq", "Bashkia Durrës"),
+                    ("contact_email", "ogp@durres.test"),
+                    ("time_zone", "Europe/Tirane"),
+                ],
+            )
+            .await;
+        assert_eq!(location(&r), "/admin/tenants", "{}", app.label);
+        let durres: serde_json::Value = app
+            .server
+            .get("/api/v1/tenant")
+            .add_header("host", "durres.test")
+            .await
+            .json();
+        assert_eq!(durres["name"]["sq"], "Bashkia Durrës");
+        let r = app
+            .post(
+                "/admin/tenants",
+                Some(&admin),
+                &[
+                    ("slug", "durres"),
+                    ("hosts", "tirana.test"),
+                    ("name_sq", "X"),
+                    ("contact_email", "x@x.test"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status_code(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.text().contains("Ky identifikues përdoret tashmë."));
+    })
+    .await;
+}

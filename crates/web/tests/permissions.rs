@@ -11,6 +11,7 @@ enum Who {
     Anyone,
     SignedIn,
     Staff,
+    PlatformAdmin,
 }
 
 const ROUTES: &[(&str, &str, Who)] = &[
@@ -51,6 +52,10 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("POST", "/admin/news/{news}/delete", Who::Staff),
     ("GET", "/admin/audit", Who::Staff),
     ("GET", "/admin/outbox", Who::Staff),
+    ("GET", "/admin/settings", Who::Staff),
+    ("POST", "/admin/settings", Who::Staff),
+    ("GET", "/admin/tenants", Who::PlatformAdmin),
+    ("POST", "/admin/tenants", Who::PlatformAdmin),
 ];
 
 #[tokio::test]
@@ -126,6 +131,7 @@ async fn every_route_with_every_role() {
                     Who::Anyone => true,
                     Who::SignedIn => role.is_some(),
                     Who::Staff => staff,
+                    Who::PlatformAdmin => *role == Some(Role::PlatformAdmin),
                 };
                 let sent_to_login = status == StatusCode::SEE_OTHER && location(&response).starts_with("/login?next=")
                     || status == StatusCode::UNAUTHORIZED;

@@ -6,6 +6,7 @@ mod admin;
 mod auth;
 mod orgs;
 mod public;
+mod settings;
 
 use askama::Template;
 use axum::{
@@ -24,6 +25,7 @@ pub fn router() -> Router<AppState> {
         .merge(account::router())
         .merge(orgs::router())
         .merge(admin::router())
+        .merge(settings::router())
 }
 
 pub async fn not_found(_ctx: Ctx) -> AppError {
