@@ -213,7 +213,10 @@ mod tests {
             jail.set_env("BASHKE_LISTEN", "127.0.0.1:9000");
             jail.set_env("BASHKE_SMTP_PORT", "many");
             let err = Config::load(None).expect_err("bad port").to_string();
-            assert!(err.to_lowercase().contains("smtp_port") && err.contains("many") && err.contains("BASHKE_"), "{err}");
+            assert!(
+                err.to_lowercase().contains("smtp_port") && err.contains("many") && err.contains("BASHKE_"),
+                "{err}"
+            );
             Ok(())
         });
     }

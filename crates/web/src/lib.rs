@@ -9,6 +9,7 @@ pub mod api;
 pub mod ctx;
 pub mod error;
 pub mod forms;
+pub mod home_cache;
 pub mod html;
 pub mod ops;
 pub mod security;
@@ -52,6 +53,7 @@ pub struct AppState {
     pub config: Arc<WebConfig>,
     pub metrics: Option<PrometheusHandle>,
     pub tenants: tenants::TenantCache,
+    pub home: home_cache::HomeCache,
     pub limiter: Arc<security::WriteLimiter>,
 }
 
@@ -60,6 +62,7 @@ impl AppState {
         let limiter = Arc::new(security::WriteLimiter::new(config.write_rate_per_second));
         AppState {
             tenants: tenants::TenantCache::new(services.store.clone()),
+            home: home_cache::HomeCache::default(),
             services,
             config: Arc::new(config),
             metrics,

@@ -249,6 +249,7 @@ async fn timeline_save(State(state): State<AppState>, ctx: Ctx, form: FormData) 
     match parse_timeline(&rows) {
         Ok(phases) => {
             state.services.replace_timeline(&actor, &phases).await?;
+            state.home.invalidate(ctx.tenant.id());
             Ok(redirect_with_flash("/", "flash-saved"))
         }
         Err(errors) => {
@@ -295,7 +296,10 @@ async fn news_new(ctx: Ctx) -> Result<Response, AppError> {
 async fn news_create(State(state): State<AppState>, ctx: Ctx, form: FormData) -> Result<Response, AppError> {
     let actor = ctx.require(Action::EditNews)?;
     match state.services.create_news(&actor, &form.to_map()).await {
-        Ok(id) => Ok(redirect_with_flash(&format!("/news/{id}"), "flash-saved")),
+        Ok(id) => {
+            state.home.invalidate(ctx.tenant.id());
+            Ok(redirect_with_flash(&format!("/news/{id}"), "flash-saved"))
+        }
         Err(ServiceError::Invalid(errors)) => form_again(NewsFormPage {
             p: ctx.page(ctx.t("news-new")),
             form: Form::new(form.to_map()).with_errors(errors),
@@ -337,7 +341,10 @@ async fn news_update(
 ) -> Result<Response, AppError> {
     let actor = ctx.require(Action::EditNews)?;
     match state.services.update_news(&actor, NewsId(id), &form.to_map()).await {
-        Ok(()) => Ok(redirect_with_flash(&format!("/news/{id}"), "flash-saved")),
+        Ok(()) => {
+            state.home.invalidate(ctx.tenant.id());
+            Ok(redirect_with_flash(&format!("/news/{id}"), "flash-saved"))
+        }
         Err(ServiceError::Invalid(errors)) => form_again(NewsFormPage {
             p: ctx.page(ctx.t("news-edit")),
             form: Form::new(form.to_map()).with_errors(errors),
@@ -350,6 +357,7 @@ async fn news_update(
 async fn news_delete(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
     let actor = ctx.require(Action::EditNews)?;
     state.services.delete_news(&actor, NewsId(id)).await?;
+    state.home.invalidate(ctx.tenant.id());
     Ok(redirect_with_flash("/news", "flash-news-deleted"))
 }
 

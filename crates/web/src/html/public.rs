@@ -41,15 +41,10 @@ pub(crate) fn summaries(ctx: &Ctx, items: &[store::NewsItem]) -> Vec<NewsSummary
 
 async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
     ctx.require(Action::ViewPublic)?;
-    let store = &state.services.store;
-    let tenant = ctx.tenant.id();
-    let (cycle, news) = tokio::try_join!(store.current_cycle(tenant), store.list_news(tenant, 4, 0))?;
-    let phases = match &cycle {
-        Some(c) => store.timeline(tenant, c.id).await?,
-        None => Vec::new(),
-    };
+    let data = state.home.get(&state.services.store, ctx.tenant.id()).await?;
     let today = state.services.clock.now().with_timezone(&ctx.tz()).date_naive();
-    let phases = phases
+    let phases = data
+        .phases
         .iter()
         .map(|ph| {
             let (s, s_iso) = day(ph.starts_on);
@@ -73,9 +68,12 @@ async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppEr
         .collect();
     page(HomePage {
         p: ctx.page(ctx.t("nav-home")),
-        cycle_title: cycle.map(|c| localized(&ctx, &c.title_sq, &c.title_en).to_owned()),
+        cycle_title: data
+            .cycle
+            .as_ref()
+            .map(|c| localized(&ctx, &c.title_sq, &c.title_en).to_owned()),
         phases,
-        news: summaries(&ctx, &news),
+        news: summaries(&ctx, &data.news),
     })
 }
 
