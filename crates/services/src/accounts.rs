@@ -31,7 +31,8 @@ pub struct NewSession {
     pub max_age: Duration,
 }
 
-fn link_conflict_is_invalid(e: store::StoreError) -> ServiceError {
+/// A one-time link that another request used first is as good as an invalid one.
+pub(crate) fn link_conflict_is_invalid(e: store::StoreError) -> ServiceError {
     match ServiceError::from(e) {
         ServiceError::Conflict(_) => ServiceError::InvalidLink,
         other => other,

@@ -110,9 +110,6 @@ impl Services {
         self.store
             .accept_role_invite(&row, user, &ctx)
             .await
-            .map_err(|e| match ServiceError::from(e) {
-                ServiceError::Conflict(_) => ServiceError::InvalidLink,
-                other => other,
-            })
+            .map_err(crate::accounts::link_conflict_is_invalid)
     }
 }

@@ -130,6 +130,7 @@ macro_rules! consume_token {
         }
     }};
 }
+pub(crate) use consume_token;
 
 impl Store {
     /// Creates an unverified account with the participant role, its verification token and the

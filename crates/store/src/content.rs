@@ -55,6 +55,28 @@ pub struct CycleRow {
     pub status: String,
 }
 
+/// Inserts a cycle's phases in order, inside an open write transaction.
+macro_rules! insert_phases {
+    ($tx:ident, $tenant:expr, $cycle:expr, $phases:expr) => {{
+        let phases: &[PhaseInput] = $phases;
+        for (position, phase) in phases.iter().enumerate() {
+            sqlx::query(
+                "INSERT INTO timeline_phases (tenant_id, cycle_id, position, title_sq, title_en, starts_on, ends_on)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            )
+            .bind($tenant.0)
+            .bind($cycle)
+            .bind(position as i64)
+            .bind(&phase.title_sq)
+            .bind(&phase.title_en)
+            .bind(phase.starts_on)
+            .bind(phase.ends_on)
+            .execute(&mut *$tx)
+            .await?;
+        }
+    }};
+}
+
 impl Store {
     /// Creates a cycle and makes it the tenant's current one.
     pub async fn create_cycle(
@@ -80,21 +102,7 @@ impl Store {
             .bind(ctx.at)
             .fetch_one(&mut *tx)
             .await?;
-            for (position, phase) in phases.iter().enumerate() {
-                sqlx::query(
-                    "INSERT INTO timeline_phases (tenant_id, cycle_id, position, title_sq, title_en, starts_on, ends_on)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7)",
-                )
-                .bind(tenant.0)
-                .bind(id)
-                .bind(position as i64)
-                .bind(&phase.title_sq)
-                .bind(&phase.title_en)
-                .bind(phase.starts_on)
-                .bind(phase.ends_on)
-                .execute(&mut *tx)
-                .await?;
-            }
+            insert_phases!(tx, tenant, id, phases);
             audit!(
                 tx,
                 ctx,
@@ -158,21 +166,7 @@ impl Store {
                 .bind(tenant.0)
                 .execute(&mut *tx)
                 .await?;
-            for (position, phase) in phases.iter().enumerate() {
-                sqlx::query(
-                    "INSERT INTO timeline_phases (tenant_id, cycle_id, position, title_sq, title_en, starts_on, ends_on)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7)",
-                )
-                .bind(tenant.0)
-                .bind(cycle)
-                .bind(position as i64)
-                .bind(&phase.title_sq)
-                .bind(&phase.title_en)
-                .bind(phase.starts_on)
-                .bind(phase.ends_on)
-                .execute(&mut *tx)
-                .await?;
-            }
+            insert_phases!(tx, tenant, cycle, phases);
             audit!(
                 tx,
                 ctx,

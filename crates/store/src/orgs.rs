@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use domain::{OrgId, TenantId, UserId};
 use serde_json::json;
 
-use crate::{AuditCtx, Result, Store, StoreError, TokenRow, audit, read, write};
+use crate::{AuditCtx, Result, Store, StoreError, TokenRow, accounts::consume_token, audit, read, write};
 
 #[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
 pub struct OrgRow {
@@ -172,14 +172,7 @@ impl Store {
     pub async fn accept_org_invite(&self, token: &TokenRow, user: UserId, ctx: &AuditCtx) -> Result<OrgId> {
         let org = token.org_id.ok_or(StoreError::NotFound)?;
         write!(self, |tx| {
-            let done = sqlx::query("UPDATE email_tokens SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL")
-                .bind(ctx.at)
-                .bind(&token.token_hash)
-                .execute(&mut *tx)
-                .await?;
-            if done.rows_affected() != 1 {
-                return Err(StoreError::Conflict { field: "token".into() });
-            }
+            consume_token!(tx, &token.token_hash, ctx.at);
             sqlx::query(
                 "INSERT INTO org_members (org_id, user_id, is_owner, joined_at) VALUES ($1, $2, FALSE, $3)
                  ON CONFLICT (org_id, user_id) DO NOTHING",

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use domain::{Role, RoleSet, TenantId, UserId};
 use serde_json::json;
 
-use crate::{AuditCtx, Result, Store, StoreError, TokenRow, audit, read, write};
+use crate::{AuditCtx, Result, Store, StoreError, TokenRow, accounts::consume_token, audit, read, write};
 
 #[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
 pub struct PersonRow {
@@ -101,14 +101,7 @@ impl Store {
             .and_then(Role::parse)
             .ok_or(StoreError::NotFound)?;
         write!(self, |tx| {
-            let done = sqlx::query("UPDATE email_tokens SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL")
-                .bind(ctx.at)
-                .bind(&token.token_hash)
-                .execute(&mut *tx)
-                .await?;
-            if done.rows_affected() != 1 {
-                return Err(StoreError::Conflict { field: "token".into() });
-            }
+            consume_token!(tx, &token.token_hash, ctx.at);
             sqlx::query(
                 "INSERT INTO role_grants (tenant_id, user_id, role, granted_by, granted_at)
                  VALUES ($1, $2, $3, $4, $5) ON CONFLICT (tenant_id, user_id, role) DO NOTHING",

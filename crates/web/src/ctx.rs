@@ -284,6 +284,17 @@ pub async fn request_context(State(state): State<AppState>, mut req: Request, ne
 #[derive(Clone, Copy)]
 pub struct ClientIp(pub IpAddr);
 
+/// Makes the browser forget its session cookie.
+pub fn clear_session_cookie(response: &mut Response, secure: bool) {
+    let cookie = Cookie::build((session_cookie_name(secure), ""))
+        .path("/")
+        .http_only(true)
+        .secure(secure)
+        .max_age(time::Duration::seconds(0))
+        .build();
+    append_cookie(response, &cookie);
+}
+
 pub fn append_cookie(response: &mut Response, cookie: &Cookie<'_>) {
     if let Ok(value) = HeaderValue::from_str(&cookie.to_string()) {
         response.headers_mut().append(header::SET_COOKIE, value);

@@ -6,16 +6,14 @@ use axum::{
     response::Response,
     routing::{get, post},
 };
-use axum_extra::extract::cookie::Cookie;
 use domain::Action;
-use serde::Deserialize;
 use services::ServiceError;
 use views::{AccountPage, Form, OrgSummary};
 
-use super::{form_again, page};
+use super::{TokenQuery, form_again, page};
 use crate::{
     AppError, AppState, Ctx,
-    ctx::{append_cookie, redirect_with_flash, session_cookie_name},
+    ctx::{clear_session_cookie, redirect_with_flash},
     forms::FormData,
 };
 
@@ -94,11 +92,7 @@ async fn change_password(State(state): State<AppState>, ctx: Ctx, form: FormData
         Ok(()) => {
             // Every session ended with the change, this one too: log in again.
             let mut response = redirect_with_flash("/login", "flash-password-changed");
-            let cookie = Cookie::build((session_cookie_name(ctx.secure_cookies), ""))
-                .path("/")
-                .max_age(time::Duration::seconds(0))
-                .build();
-            append_cookie(&mut response, &cookie);
+            clear_session_cookie(&mut response, ctx.secure_cookies);
             Ok(response)
         }
         Err(ServiceError::Invalid(errors)) => {
@@ -126,12 +120,6 @@ async fn change_email(State(state): State<AppState>, ctx: Ctx, form: FormData) -
         }
         Err(e) => Err(e.into()),
     }
-}
-
-#[derive(Deserialize)]
-pub struct TokenQuery {
-    #[serde(default)]
-    token: String,
 }
 
 /// Opening the link is enough (it proves access to the new mailbox); no session is needed, so
@@ -164,11 +152,7 @@ async fn delete(State(state): State<AppState>, ctx: Ctx, form: FormData) -> Resu
     {
         Ok(()) => {
             let mut response = redirect_with_flash("/", "flash-account-deleted");
-            let cookie = Cookie::build((session_cookie_name(ctx.secure_cookies), ""))
-                .path("/")
-                .max_age(time::Duration::seconds(0))
-                .build();
-            append_cookie(&mut response, &cookie);
+            clear_session_cookie(&mut response, ctx.secure_cookies);
             Ok(response)
         }
         Err(ServiceError::Invalid(errors)) => {

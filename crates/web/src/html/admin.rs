@@ -18,7 +18,7 @@ use views::{
     PhaseRow, TimelineFormPage,
 };
 
-use super::{date, form_again, page};
+use super::{TokenQuery, date, form_again, page};
 use crate::{AppError, AppState, Ctx, ctx::redirect_with_flash, forms::FormData};
 
 const PEOPLE_PER_PAGE: i64 = 50;
@@ -166,12 +166,6 @@ async fn invite(State(state): State<AppState>, ctx: Ctx, form: FormData) -> Resu
         }
         Err(e) => Err(e.into()),
     }
-}
-
-#[derive(Deserialize)]
-pub struct TokenQuery {
-    #[serde(default)]
-    token: String,
 }
 
 async fn invitation(

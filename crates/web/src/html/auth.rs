@@ -11,10 +11,10 @@ use serde::Deserialize;
 use services::{ServiceError, accounts::SignUpInput};
 use views::{ForgotPage, Form, LoginPage, MessagePage, ResetPage, SignupPage};
 
-use super::{form_again, page, safe_next};
+use super::{TokenQuery, form_again, page, safe_next};
 use crate::{
     AppError, AppState, Ctx,
-    ctx::{append_cookie, redirect_with_flash, session_cookie_name},
+    ctx::{append_cookie, clear_session_cookie, redirect_with_flash, session_cookie_name},
     forms::FormData,
 };
 
@@ -72,12 +72,6 @@ async fn signup_sent(ctx: Ctx) -> Result<Response, AppError> {
         text: ctx.t("signup-sent-text"),
         link: None,
     })
-}
-
-#[derive(Deserialize)]
-pub struct TokenQuery {
-    #[serde(default)]
-    token: String,
 }
 
 fn invalid_link(ctx: &Ctx, again: &str) -> Result<Response, AppError> {
@@ -174,13 +168,7 @@ async fn logout(State(state): State<AppState>, ctx: Ctx) -> Result<Response, App
         state.services.log_out(&ctx.actor(), token).await?;
     }
     let mut response = redirect_with_flash("/", "flash-logged-out");
-    let cookie = Cookie::build((session_cookie_name(ctx.secure_cookies), ""))
-        .path("/")
-        .http_only(true)
-        .secure(ctx.secure_cookies)
-        .max_age(time::Duration::seconds(0))
-        .build();
-    append_cookie(&mut response, &cookie);
+    clear_session_cookie(&mut response, ctx.secure_cookies);
     Ok(response)
 }
 

@@ -28,6 +28,13 @@ pub fn router() -> Router<AppState> {
         .merge(settings::router())
 }
 
+/// `?token=…` of the links sent by e-mail.
+#[derive(serde::Deserialize)]
+pub(crate) struct TokenQuery {
+    #[serde(default)]
+    pub token: String,
+}
+
 pub async fn not_found(_ctx: Ctx) -> AppError {
     AppError::NotFound
 }

@@ -9,12 +9,11 @@ use axum::{
     routing::{get, post},
 };
 use domain::{Action, OrgId, OrgKind, SizeBand};
-use serde::Deserialize;
 use services::{ServiceError, orgs::FIELDS_OF_ACTIVITY};
 use store::OrgRow;
 use views::{Choice, Form, InviteAcceptPage, OrgFormPage, OrgPage, markdown};
 
-use super::{form_again, page};
+use super::{TokenQuery, form_again, page};
 use crate::{AppError, AppState, Ctx, ctx::redirect_with_flash, forms::FormData};
 
 pub fn router() -> Router<AppState> {
@@ -176,12 +175,6 @@ async fn invite(
         }
         Err(e) => Err(e.into()),
     }
-}
-
-#[derive(Deserialize)]
-pub struct TokenQuery {
-    #[serde(default)]
-    token: String,
 }
 
 async fn invitation(
