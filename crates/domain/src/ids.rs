@@ -33,3 +33,11 @@ id_type!(
     /// A news item written by a coordinator.
     NewsId
 );
+id_type!(
+    /// An open call for applications.
+    CallId
+);
+id_type!(
+    /// An application to an open call.
+    ApplicationId
+);

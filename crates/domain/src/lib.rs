@@ -4,13 +4,14 @@
 //! rely on them being valid: an [`Email`] is always a syntactically valid, lower-cased address,
 //! a [`NewPassword`] always satisfies the password policy, and so on.
 
+pub mod calls;
 pub mod ids;
 pub mod lang;
 pub mod permission;
 pub mod role;
 pub mod values;
 
-pub use ids::{NewsId, OrgId, TenantId, UserId};
+pub use ids::{ApplicationId, CallId, NewsId, OrgId, TenantId, UserId};
 pub use lang::Lang;
 pub use permission::{Action, Principal};
 pub use role::{Role, RoleSet};

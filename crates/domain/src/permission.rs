@@ -28,10 +28,16 @@ pub enum Action {
     EditTenantSettings,
     /// Create municipalities.
     ManageTenants,
+    /// Apply to open calls (as oneself or for one's organisation).
+    ApplyToCalls,
+    /// Draft, publish and extend calls; assign reviewers; decide; publish outcomes; export.
+    ManageCalls,
+    /// Score the applications one is assigned to.
+    ReviewApplications,
 }
 
 impl Action {
-    pub const ALL: [Action; 10] = [
+    pub const ALL: [Action; 13] = [
         Action::ViewPublic,
         Action::ManageOwnAccount,
         Action::CreateOrganisation,
@@ -42,6 +48,9 @@ impl Action {
         Action::ViewOutbox,
         Action::EditTenantSettings,
         Action::ManageTenants,
+        Action::ApplyToCalls,
+        Action::ManageCalls,
+        Action::ReviewApplications,
     ];
 }
 
@@ -61,13 +70,15 @@ impl Principal {
         };
         let staff = roles.contains(Role::Coordinator) || roles.contains(Role::PlatformAdmin);
         match action {
-            Action::ViewPublic | Action::ManageOwnAccount | Action::CreateOrganisation => true,
+            Action::ViewPublic | Action::ManageOwnAccount | Action::CreateOrganisation | Action::ApplyToCalls => true,
             Action::EditTimeline
             | Action::EditNews
             | Action::ManageRoles
             | Action::ViewAuditLog
             | Action::ViewOutbox
-            | Action::EditTenantSettings => staff,
+            | Action::EditTenantSettings
+            | Action::ManageCalls => staff,
+            Action::ReviewApplications => roles.contains(Role::Reviewer),
             Action::ManageTenants => roles.contains(Role::PlatformAdmin),
         }
     }

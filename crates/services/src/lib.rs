@@ -2,6 +2,7 @@
 //! sends mail queues it in the same transaction (see `store::NewMail`).
 
 pub mod accounts;
+pub mod calls;
 pub mod clock;
 pub mod content;
 pub mod error;

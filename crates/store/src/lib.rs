@@ -20,7 +20,9 @@
 //! so a change of state without its audit entry cannot be written.
 
 mod accounts;
+mod applications;
 mod audit_log;
+mod calls;
 mod content;
 mod error;
 mod orgs;
@@ -33,7 +35,9 @@ pub mod testing;
 use std::{path::Path, str::FromStr, time::Duration};
 
 pub use accounts::{LoginRow, NewToken, SessionUser, TokenPurpose, TokenRow, UserRow};
+pub use applications::{ApplicationInput, ApplicationRow, NewApplication, WorkRow};
 pub use audit_log::{AuditCtx, AuditFilter, AuditRow};
+pub use calls::{CallInput, CallRow, CriterionInput, CriterionRow};
 pub use content::{CycleRow, NewsInput, NewsItem, PhaseInput, TimelinePhase};
 pub use error::StoreError;
 pub use orgs::{OrgInput, OrgMemberRow, OrgRow};

@@ -20,6 +20,10 @@ pub struct TenantRow {
     pub privacy_en: String,
     pub is_default: bool,
     pub created_at: DateTime<Utc>,
+    /// Start of application references, e.g. `ELB`; empty means the slug's first letters.
+    pub ref_prefix: String,
+    /// Days after a call's outcome before personal data of unselected applications is erased.
+    pub retention_days: i64,
 }
 
 impl TenantRow {
@@ -67,7 +71,7 @@ pub struct TenantSettings {
 }
 
 const TENANT_COLUMNS: &str = "t.id, t.slug, t.name_sq, t.name_en, t.languages, t.time_zone, \
-     t.contact_email, t.logo_url, t.privacy_sq, t.privacy_en, t.is_default, t.created_at";
+     t.contact_email, t.logo_url, t.privacy_sq, t.privacy_en, t.is_default, t.created_at, t.ref_prefix, t.retention_days";
 
 impl Store {
     pub async fn create_tenant(&self, new: &NewTenant, ctx: &AuditCtx) -> Result<TenantId> {

@@ -30,6 +30,10 @@ impl PageCtx {
     pub fn t1(&self, key: &str, name: &str, value: &str) -> String {
         t_args(self.lang, key, &[(name, value.to_owned())])
     }
+    /// Translates the key made of `prefix` and `key`, e.g. ("call-phase-", "open").
+    pub fn tp(&self, prefix: &str, key: &str) -> String {
+        t(self.lang, &format!("{prefix}{key}"))
+    }
     pub fn code(&self) -> &'static str {
         self.lang.code()
     }
@@ -376,4 +380,196 @@ pub struct TenantsPage {
     pub p: PageCtx,
     pub tenants: Vec<TenantView>,
     pub form: Form,
+}
+
+/// A call as listed.
+#[derive(Debug, Clone)]
+pub struct CallCard {
+    pub id: i64,
+    pub title: String,
+    pub summary: String,
+    pub opens: String,
+    pub closes: String,
+    pub closes_iso: String,
+    /// `upcoming`, `open` or `closed` (or `draft` on staff pages).
+    pub phase: &'static str,
+    pub days_left: Option<i64>,
+}
+
+#[derive(Template)]
+#[template(path = "calls_list.html")]
+pub struct CallsPage {
+    pub p: PageCtx,
+    pub open: Vec<CallCard>,
+    pub upcoming: Vec<CallCard>,
+    pub closed: Vec<CallCard>,
+}
+
+#[derive(Debug, Clone)]
+pub struct CriterionView {
+    pub name: String,
+    pub description: String,
+    pub weight: i64,
+}
+
+#[derive(Template)]
+#[template(path = "call_show.html")]
+pub struct CallPage {
+    pub p: PageCtx,
+    pub card: CallCard,
+    pub body_html: String,
+    pub eligibility_html: String,
+    pub requirements_html: String,
+    pub criteria: Vec<CriterionView>,
+    pub who: Vec<String>,
+    pub places: Option<i64>,
+    pub contact_email: String,
+    pub is_draft: bool,
+    pub can_manage: bool,
+    /// The visitor's own application to this call, if any: (id, status label).
+    pub mine: Option<(i64, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "call_apply.html")]
+pub struct CallApplyPage {
+    pub p: PageCtx,
+    pub call_id: i64,
+    pub call_title: String,
+    pub form: Form,
+    pub types: Vec<Choice>,
+    /// The person's organisations: (id, name, kind label).
+    pub orgs: Vec<Choice>,
+}
+
+/// One row of the previous-work table of the form.
+#[derive(Debug, Clone, Default)]
+pub struct WorkView {
+    pub index: usize,
+    pub title: String,
+    pub year: String,
+    pub role: String,
+    pub description: String,
+    pub link: String,
+}
+
+#[derive(Template)]
+#[template(path = "application_form.html")]
+pub struct ApplicationFormPage {
+    pub p: PageCtx,
+    pub app_id: i64,
+    pub call_title: String,
+    pub applicant: String,
+    pub closes: String,
+    pub form: Form,
+    pub works: Vec<WorkView>,
+    pub fields: Vec<Choice>,
+    pub limits: Vec<(&'static str, usize)>,
+}
+
+impl ApplicationFormPage {
+    /// "At most N characters" for a field.
+    pub fn limit(&self, field: &str) -> String {
+        let n = self
+            .limits
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, n)| *n)
+            .unwrap_or(0);
+        t_args(self.p.lang, "hint-max-chars", &[("n", n.to_string())])
+    }
+}
+
+/// An application shown in full (review screen, the applicant's page, staff).
+#[derive(Debug, Clone)]
+pub struct ApplicationView {
+    pub id: i64,
+    pub call_id: i64,
+    pub call_title: String,
+    pub applicant: String,
+    pub applicant_type: String,
+    pub reference: Option<String>,
+    pub status: String,
+    pub status_key: String,
+    pub description: String,
+    pub statement: String,
+    pub fields: Vec<String>,
+    pub areas: String,
+    pub contact_name: String,
+    pub contact_phone: String,
+    pub consent_listing: bool,
+    pub works: Vec<WorkView>,
+    pub submitted: Option<String>,
+    pub decision_reason: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "application_review.html")]
+pub struct ApplicationReviewPage {
+    pub p: PageCtx,
+    pub app: ApplicationView,
+    pub problems: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "application_show.html")]
+pub struct ApplicationPage {
+    pub p: PageCtx,
+    pub app: ApplicationView,
+    pub can_withdraw: bool,
+    pub can_edit: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct MyApplication {
+    pub id: i64,
+    pub call_title: String,
+    pub applicant: String,
+    pub reference: String,
+    pub status: String,
+}
+
+#[derive(Template)]
+#[template(path = "my_applications.html")]
+pub struct MyApplicationsPage {
+    pub p: PageCtx,
+    pub applications: Vec<MyApplication>,
+}
+
+#[derive(Template)]
+#[template(path = "admin/calls.html")]
+pub struct AdminCallsPage {
+    pub p: PageCtx,
+    pub calls: Vec<CallCard>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct CriterionRowView {
+    pub index: usize,
+    pub name_sq: String,
+    pub name_en: String,
+    pub description_sq: String,
+    pub description_en: String,
+    pub weight: String,
+}
+
+#[derive(Template)]
+#[template(path = "admin/call_form.html")]
+pub struct CallFormPage {
+    pub p: PageCtx,
+    pub call_id: Option<i64>,
+    pub form: Form,
+    pub criteria: Vec<CriterionRowView>,
+    pub types: Vec<Choice>,
+    pub time_zone: String,
+}
+
+#[derive(Template)]
+#[template(path = "admin/call_show.html")]
+pub struct AdminCallPage {
+    pub p: PageCtx,
+    pub card: CallCard,
+    pub is_draft: bool,
+    pub counts: Vec<(String, i64)>,
+    pub extend_form: Form,
 }
