@@ -26,6 +26,7 @@ or BASHKE_CONFIG; default in brackets):
   BASHKE_WRITE_RATE_PER_SECOND  form posts per client address per second, 0 = off [10]
   BASHKE_TRUSTED_PROXIES        comma-separated proxy addresses whose X-Forwarded-For is believed []
   BASHKE_LOG_FORMAT             text or json [text]
+  BASHKE_LOG                    log levels, e.g. debug or info,sqlx=warn [info,sqlx=warn,tower_http=info]
   BASHKE_MAIL_FROM              sender of e-mails [bashke <noreply@localhost>]
   BASHKE_SMTP_HOST              SMTP server; when empty, mail is written as .eml files into
                                 DATA_DIR/mail []
@@ -106,7 +107,7 @@ impl Config {
             figment = figment.merge(Toml::file(file));
         }
         let figment =
-            figment.merge(Env::prefixed("BASHKE_").ignore(&["CONFIG", "TEST_POSTGRES_URL", "ADMIN_PASSWORD"]));
+            figment.merge(Env::prefixed("BASHKE_").ignore(&["CONFIG", "TEST_POSTGRES_URL", "ADMIN_PASSWORD", "LOG"]));
         let raw: Config = figment.extract().map_err(|e| anyhow::anyhow!("bad setting: {e}"))?;
         let bad = |key: &str, value: &str, why: &str| -> anyhow::Error {
             let source = figment

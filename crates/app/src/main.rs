@@ -98,6 +98,9 @@ async fn run(command: Command, settings: Settings, started: Instant) -> anyhow::
         }
         Command::CreateAdmin { email, name, tenant } => create_admin(&settings, &email, &name, tenant.as_deref()).await,
         Command::Backup { path } => {
+            if store::BackendKind::of_url(&settings.database_url) == Some(store::BackendKind::Postgres) {
+                anyhow::bail!("online backup is for SQLite; for PostgreSQL use pg_dump -Fc (and pg_restore)");
+            }
             let store = Store::connect(&settings.database_url).await?;
             store.backup_sqlite(&path).await?;
             println!("Backup written to {}.", path.display());

@@ -40,10 +40,6 @@ pub(crate) fn link_conflict_is_invalid(e: store::StoreError) -> ServiceError {
 }
 
 impl Services {
-    pub(crate) fn link(&self, path: &str, token: &str) -> String {
-        format!("{}{}?token={}", self.base_url, path, token)
-    }
-
     pub async fn sign_up(
         &self,
         tenant: &TenantRow,
@@ -81,7 +77,7 @@ impl Services {
             "mail-verify-subject",
             "mail-verify-body",
             &[("tenant", tenant.name(lang).to_owned())],
-            &self.link("/verify-email", &token),
+            &self.link(tenant, "/verify-email", &token),
         );
         self.store
             .sign_up(tenant.id(), &email, name.as_str(), &hash, lang, &new_token, &mail, &ctx)
@@ -136,9 +132,11 @@ impl Services {
         let window = Duration::minutes(LOGIN_WINDOW_MINUTES);
         let account_key = format!("login:{}:{}", tenant.id, email.as_str());
         let address_key = format!("login-ip:{client}");
-        if self.store.rate_peek(&account_key, window, now).await? >= LOGIN_LIMIT_PER_ACCOUNT
-            || self.store.rate_peek(&address_key, window, now).await? >= LOGIN_LIMIT_PER_ADDRESS
-        {
+        // Count the attempt before checking the password, atomically in the database: parallel
+        // guesses cannot slip past the limit, whichever instance they reach. Success gives it back.
+        let account_hits = self.store.rate_hit(&account_key, window, now).await?;
+        let address_hits = self.store.rate_hit(&address_key, window, now).await?;
+        if account_hits > LOGIN_LIMIT_PER_ACCOUNT || address_hits > LOGIN_LIMIT_PER_ADDRESS {
             return Err(ServiceError::Throttled);
         }
         let row = self.store.user_for_login(tenant.id(), &email).await?;
@@ -148,16 +146,16 @@ impl Services {
             .verify(password, stored.as_deref().unwrap_or(Hasher::DUMMY_HASH))
             .await?;
         let Some(row) = row.filter(|_| matches && stored.is_some()) else {
-            self.store.rate_hit(&account_key, window, now).await?;
-            self.store.rate_hit(&address_key, window, now).await?;
             return Err(ServiceError::WrongCredentials);
         };
-        if row.email_verified_at.is_none() {
-            self.resend_verification(tenant, lang, UserId(row.id), request_id)
-                .await?;
-            return Err(ServiceError::Unverified);
-        }
         self.store.rate_reset(&account_key).await?;
+        self.store.rate_undo(&address_key).await?;
+        if row.email_verified_at.is_none() {
+            let sent = self
+                .resend_verification(tenant, lang, UserId(row.id), request_id)
+                .await?;
+            return Err(ServiceError::Unverified { resent: sent });
+        }
         let (token, token_hash) = tokens::new_token();
         let ctx = self.ctx(tenant.id(), Some(UserId(row.id)), request_id);
         let max_age = Duration::days(SESSION_DAYS);
@@ -177,13 +175,13 @@ impl Services {
         lang: Lang,
         user: UserId,
         request_id: Option<&str>,
-    ) -> Result<()> {
+    ) -> Result<bool> {
         let Some(u) = self.store.user_by_id(tenant.id(), user).await? else {
-            return Ok(());
+            return Ok(false);
         };
-        let Some(email) = u.email.clone() else { return Ok(()) };
+        let Some(email) = u.email.clone() else { return Ok(false) };
         if !self.may_send(tenant.id(), &email, TokenPurpose::VerifyEmail).await? {
-            return Ok(());
+            return Ok(false);
         }
         let ctx = self.ctx(tenant.id(), Some(user), request_id);
         let (token, token_hash) = tokens::new_token();
@@ -203,10 +201,10 @@ impl Services {
             "mail-verify-subject",
             "mail-verify-body",
             &[("tenant", tenant.name(lang).to_owned())],
-            &self.link("/verify-email", &token),
+            &self.link(tenant, "/verify-email", &token),
         );
         self.store.issue_token(tenant.id(), &new_token, &mail, &ctx).await?;
-        Ok(())
+        Ok(true)
     }
 
     pub(crate) async fn may_send(&self, tenant: TenantId, email: &str, purpose: TokenPurpose) -> Result<bool> {
@@ -262,7 +260,7 @@ impl Services {
             "mail-reset-subject",
             "mail-reset-body",
             &[("tenant", tenant.name(lang).to_owned())],
-            &self.link("/password/reset", &token),
+            &self.link(tenant, "/password/reset", &token),
         );
         self.store.issue_token(tenant.id(), &new_token, &mail, &ctx).await?;
         Ok(())
@@ -364,7 +362,7 @@ impl Services {
             "mail-change-email-subject",
             "mail-change-email-body",
             &[("tenant", tenant.name(lang).to_owned())],
-            &self.link("/account/email/confirm", &token),
+            &self.link(tenant, "/account/email/confirm", &token),
         );
         self.store.issue_token(tenant.id(), &new_token, &mail, &ctx).await?;
         Ok(())

@@ -337,7 +337,7 @@ impl Services {
                         ("call", localized(lang, &row.title_sq, &row.title_en).to_owned()),
                         ("deadline", when),
                     ],
-                    &format!("{}/calls/{}", self.base_url, call),
+                    &format!("{}/calls/{}", self.site_url(tenant), call),
                 )
             })
             .collect();
@@ -500,7 +500,7 @@ impl Services {
             .await?
             .and_then(|u| u.email);
         let tenant_lang = tenant.languages().first().copied().unwrap_or_default();
-        let link = format!("{}/applications/{}", self.base_url, app);
+        let link = format!("{}/applications/{}", self.site_url(tenant), app);
         let ctx = self.ctx(tenant.id(), actor.user, actor.request_id.as_deref());
         let call_title = |lang: Lang| localized(lang, &call.title_sq, &call.title_en).to_owned();
         let mails = |reference: &str| {
@@ -532,7 +532,7 @@ impl Services {
                     ("reference", reference.to_owned()),
                     ("applicant", row.display_name().to_owned()),
                 ],
-                &format!("{}/admin/calls/{}", self.base_url, call.id),
+                &format!("{}/admin/calls/{}", self.site_url(tenant), call.id),
             ));
             out
         };

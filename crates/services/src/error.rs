@@ -10,8 +10,10 @@ pub enum ServiceError {
     Invalid(Vec<FieldError>),
     #[error("wrong e-mail or password")]
     WrongCredentials,
+    /// The password was right but the address is not verified; `resent` tells whether a new
+    /// link went out (it does not once the hourly limit is reached).
     #[error("e-mail address not verified")]
-    Unverified,
+    Unverified { resent: bool },
     #[error("too many attempts")]
     Throttled,
     #[error("link expired, used or unknown")]

@@ -41,6 +41,32 @@ impl Services {
         }
     }
 
+    /// The public address of a tenant: the configured base URL for the default tenant, else the
+    /// same scheme and port on the tenant's own host name, so that e-mailed links open in the
+    /// municipality they were sent from.
+    pub fn site_url(&self, tenant: &store::TenantRow) -> String {
+        match (&tenant.primary_host, tenant.is_default) {
+            (Some(host), false) => {
+                let (scheme, rest) = self.base_url.split_once("://").unwrap_or(("http", &self.base_url));
+                let authority = rest.split('/').next().unwrap_or(rest);
+                let port = authority
+                    .rsplit_once(':')
+                    .map(|(_, p)| p)
+                    .filter(|p| p.chars().all(|c| c.is_ascii_digit()));
+                match port {
+                    Some(port) => format!("{scheme}://{host}:{port}"),
+                    None => format!("{scheme}://{host}"),
+                }
+            }
+            _ => self.base_url.clone(),
+        }
+    }
+
+    /// A link with a one-time token, on the tenant's own address.
+    pub(crate) fn link(&self, tenant: &store::TenantRow, path: &str, token: &str) -> String {
+        format!("{}{}?token={}", self.site_url(tenant), path, token)
+    }
+
     /// The audit context of an action taken now.
     pub fn ctx(&self, tenant: TenantId, actor: Option<UserId>, request_id: Option<&str>) -> AuditCtx {
         AuditCtx {

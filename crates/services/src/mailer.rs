@@ -16,7 +16,9 @@ use tokio::sync::watch;
 use crate::Clock;
 
 const MAX_ATTEMPTS: i64 = 8;
-const BATCH: i64 = 20;
+// A batch must be sent well within the lease, or another instance could take messages of it
+// over: 10 messages × 20 s SMTP timeout stays under the 5-minute lease.
+const BATCH: i64 = 10;
 const LEASE_MINUTES: i64 = 5;
 
 /// Where mail goes.
@@ -49,7 +51,7 @@ impl Transport {
             "none" => AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&s.host),
             _ => AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(&s.host)?,
         };
-        let builder = builder.port(s.port).timeout(Some(StdDuration::from_secs(30)));
+        let builder = builder.port(s.port).timeout(Some(StdDuration::from_secs(20)));
         let builder = match (&s.username, &s.password) {
             (Some(u), Some(p)) => builder.credentials(Credentials::new(u.clone(), p.clone())),
             _ => builder,

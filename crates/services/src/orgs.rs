@@ -143,7 +143,7 @@ impl Services {
             "mail-org-invite-subject",
             "mail-org-invite-body",
             &[("tenant", tenant.name(lang).to_owned()), ("org", row.name.clone())],
-            &self.link("/invitations/org", &token),
+            &self.link(tenant, "/invitations/org", &token),
         );
         self.store.issue_token(tenant.id(), &new_token, &mail, &ctx).await?;
         Ok(())

@@ -86,7 +86,7 @@ impl Services {
             "mail-role-invite-subject",
             "mail-role-invite-body",
             &[("tenant", tenant.name(lang).to_owned()), ("role", role_name)],
-            &self.link("/invitations/role", &token),
+            &self.link(tenant, "/invitations/role", &token),
         );
         self.store.issue_token(tenant.id(), &new_token, &mail, &ctx).await?;
         Ok(())

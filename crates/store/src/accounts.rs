@@ -516,7 +516,8 @@ impl Store {
 
     /// Erases the personal data of an account. The row stays, renamed to `anonymous_name`, so
     /// that news items, audit entries and (later) contributions keep a neutral author; e-mail,
-    /// password, sessions, tokens, roles and organisation memberships go.
+    /// password, sessions, tokens, roles and organisation memberships go, and the person's
+    /// addresses and name are scrubbed from the outbox and the audit log.
     pub async fn delete_account(
         &self,
         tenant: TenantId,
@@ -525,6 +526,47 @@ impl Store {
         ctx: &AuditCtx,
     ) -> Result<()> {
         write!(self, |tx| {
+            // Every address the person used (sign-up, changes) and their name, to scrub from the
+            // outbox and the audit log as well: the erasure must reach the copies too.
+            let (name, email): (String, Option<String>) =
+                sqlx::query_as("SELECT display_name, email FROM users WHERE id = $1 AND tenant_id = $2")
+                    .bind(user.0)
+                    .bind(tenant.0)
+                    .fetch_one(&mut *tx)
+                    .await?;
+            let mut addresses: Vec<String> = sqlx::query_scalar("SELECT email FROM email_tokens WHERE user_id = $1")
+                .bind(user.0)
+                .fetch_all(&mut *tx)
+                .await?;
+            addresses.extend(email);
+            addresses.sort();
+            addresses.dedup();
+            let mut secrets = addresses.clone();
+            // A very short name could match unrelated text; such names identify nobody anyway.
+            if name.chars().count() >= 3 {
+                secrets.push(name.clone());
+            }
+            for address in &addresses {
+                sqlx::query(
+                    "UPDATE outbox SET recipient = '[erased]', subject = '[erased]', body_text = '[erased]'
+                     WHERE tenant_id = $1 AND recipient = $2",
+                )
+                .bind(tenant.0)
+                .bind(address)
+                .execute(&mut *tx)
+                .await?;
+            }
+            for secret in &secrets {
+                sqlx::query(
+                    "UPDATE audit_log SET before_json = REPLACE(before_json, $1, '[erased]'),
+                                          after_json = REPLACE(after_json, $1, '[erased]')
+                     WHERE tenant_id = $2",
+                )
+                .bind(secret)
+                .bind(tenant.0)
+                .execute(&mut *tx)
+                .await?;
+            }
             sqlx::query(
                 "UPDATE users SET email = NULL, password_hash = NULL, display_name = $1, deleted_at = $2
                  WHERE id = $3 AND tenant_id = $4",

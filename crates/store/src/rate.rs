@@ -35,6 +35,17 @@ impl Store {
         Ok(())
     }
 
+    /// Takes back one hit (an attempt that turned out legitimate).
+    pub async fn rate_undo(&self, key: &str) -> Result<()> {
+        write!(self, |tx| {
+            sqlx::query("UPDATE rate_buckets SET hits = hits - 1 WHERE bucket_key = $1 AND hits > 0")
+                .bind(key)
+                .execute(&mut *tx)
+                .await?;
+        });
+        Ok(())
+    }
+
     /// Hits so far in the current window, without counting one.
     pub async fn rate_peek(&self, key: &str, window: Duration, now: DateTime<Utc>) -> Result<i64> {
         crate::read!(self, |db| {

@@ -24,6 +24,8 @@ pub struct TenantRow {
     pub ref_prefix: String,
     /// Days after a call's outcome before personal data of unselected applications is erased.
     pub retention_days: i64,
+    /// The first of the tenant's host names, used for links in e-mails.
+    pub primary_host: Option<String>,
 }
 
 impl TenantRow {
@@ -71,7 +73,8 @@ pub struct TenantSettings {
 }
 
 const TENANT_COLUMNS: &str = "t.id, t.slug, t.name_sq, t.name_en, t.languages, t.time_zone, \
-     t.contact_email, t.logo_url, t.privacy_sq, t.privacy_en, t.is_default, t.created_at, t.ref_prefix, t.retention_days";
+     t.contact_email, t.logo_url, t.privacy_sq, t.privacy_en, t.is_default, t.created_at, t.ref_prefix, t.retention_days, \
+     (SELECT MIN(th.host) FROM tenant_hosts th WHERE th.tenant_id = t.id) AS primary_host";
 
 impl Store {
     pub async fn create_tenant(&self, new: &NewTenant, ctx: &AuditCtx) -> Result<TenantId> {

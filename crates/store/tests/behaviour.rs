@@ -400,6 +400,25 @@ async fn deleting_an_account_erases_personal_data_but_keeps_contributions() {
             "{}",
             db.label
         );
+        // The erasure reaches the copies: the outbox and the audit log.
+        assert!(
+            s.list_outbox(a, None, 100)
+                .await
+                .expect("outbox")
+                .iter()
+                .all(|m| !m.recipient.contains("arber@")),
+            "{}",
+            db.label
+        );
+        let audit = s.list_audit(a, &AuditFilter::default(), 100).await.expect("audit");
+        assert!(
+            audit
+                .iter()
+                .all(|r| !r.after_json.as_deref().unwrap_or("").contains("arber@example.org")
+                    && !r.after_json.as_deref().unwrap_or("").contains("Arbër Çela")),
+            "{}: {audit:?}",
+            db.label
+        );
         // The address is free again.
         user(s, a, "arber@example.org", &[]).await;
         db.cleanup().await;

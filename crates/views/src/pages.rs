@@ -17,8 +17,11 @@ pub struct PageCtx {
     pub contact_email: String,
     /// Path of the current page, for the language switcher.
     pub path: String,
+    /// The page's other query parameters, URL-encoded, kept when the language changes.
+    pub query: String,
     pub user_name: Option<String>,
     pub is_staff: bool,
+    pub is_platform_admin: bool,
     pub flash: Option<String>,
     pub title: String,
 }
@@ -42,7 +45,14 @@ impl PageCtx {
         Lang::ALL
             .into_iter()
             .filter(|l| *l != self.lang)
-            .map(|l| (l.code(), l.native_name(), format!("{}?lang={}", self.path, l.code())))
+            .map(|l| {
+                let sep = if self.query.is_empty() { "" } else { "&" };
+                (
+                    l.code(),
+                    l.native_name(),
+                    format!("{}?{}{sep}lang={}", self.path, self.query, l.code()),
+                )
+            })
             .collect()
     }
 }
@@ -99,6 +109,8 @@ impl Form {
 #[derive(Debug, Clone)]
 pub struct PhaseView {
     pub title: String,
+    /// `lang` attribute when the text is not in the page's language (English missing).
+    pub lang: &'static str,
     pub starts_on: String,
     pub ends_on: String,
     pub starts_iso: String,
@@ -111,6 +123,7 @@ pub struct PhaseView {
 pub struct NewsSummary {
     pub id: i64,
     pub title: String,
+    pub lang: &'static str,
     pub excerpt: String,
     pub date: String,
     pub date_iso: String,
@@ -120,7 +133,7 @@ pub struct NewsSummary {
 #[template(path = "home.html")]
 pub struct HomePage {
     pub p: PageCtx,
-    pub cycle_title: Option<String>,
+    pub cycle_title: Option<(String, &'static str)>,
     pub phases: Vec<PhaseView>,
     pub news: Vec<NewsSummary>,
 }
@@ -141,6 +154,7 @@ pub struct NewsPage {
     pub p: PageCtx,
     pub id: i64,
     pub title: String,
+    pub lang: &'static str,
     pub body_html: String,
     pub date: String,
     pub date_iso: String,

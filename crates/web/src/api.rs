@@ -21,7 +21,7 @@ use crate::{AppError, AppState, Ctx};
         title = "bashke API",
         description = "Open data of a municipality's OGP Local co-creation process."
     ),
-    components(schemas(ApiError, ApiFieldError))
+    components(schemas(ApiErrorBody, ApiError, ApiFieldError))
 )]
 struct ApiDoc;
 
@@ -43,7 +43,13 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     api_routes().split_for_parts().1
 }
 
-/// Error body of every failed API call.
+/// Body of every failed API call: `{"error": {…}}`.
+#[derive(Serialize, ToSchema)]
+pub struct ApiErrorBody {
+    pub error: ApiError,
+}
+
+/// What went wrong, as a stable code the client translates.
 #[derive(Serialize, ToSchema)]
 pub struct ApiError {
     /// Stable snake_case code, e.g. `not_found`, `login_required`, `invalid`.
@@ -83,7 +89,7 @@ pub struct TenantDto {
 }
 
 /// The municipality that serves this address.
-#[utoipa::path(get, path = "/api/v1/tenant", tag = "tenant", responses((status = 200, body = TenantDto)))]
+#[utoipa::path(get, path = "/api/v1/tenant", tag = "tenant", responses((status = 200, body = TenantDto), (status = 404, description = "No municipality at this address", body = ApiErrorBody)))]
 async fn tenant(ctx: Ctx) -> Result<Json<TenantDto>, AppError> {
     ctx.require(Action::ViewPublic)?;
     let t = &ctx.tenant;
@@ -112,7 +118,7 @@ pub struct TimelineDto {
 }
 
 /// The current cycle's timeline, phases in order.
-#[utoipa::path(get, path = "/api/v1/timeline", tag = "timeline", responses((status = 200, body = TimelineDto)))]
+#[utoipa::path(get, path = "/api/v1/timeline", tag = "timeline", responses((status = 200, body = TimelineDto), (status = 404, description = "No municipality at this address", body = ApiErrorBody)))]
 async fn timeline(State(state): State<AppState>, ctx: Ctx) -> Result<Json<TimelineDto>, AppError> {
     ctx.require(Action::ViewPublic)?;
     let store = &state.services.store;
@@ -163,14 +169,14 @@ pub struct NewsQuery {
 }
 
 /// News items, newest first.
-#[utoipa::path(get, path = "/api/v1/news", tag = "news", params(NewsQuery), responses((status = 200, body = NewsPageDto)))]
+#[utoipa::path(get, path = "/api/v1/news", tag = "news", params(NewsQuery), responses((status = 200, body = NewsPageDto), (status = 400, description = "Bad query parameters", body = ApiErrorBody), (status = 404, description = "No municipality at this address", body = ApiErrorBody)))]
 async fn news(
     State(state): State<AppState>,
     ctx: Ctx,
     Query(q): Query<NewsQuery>,
 ) -> Result<Json<NewsPageDto>, AppError> {
     ctx.require(Action::ViewPublic)?;
-    let page = q.page.unwrap_or(1).max(1);
+    let page = q.page.unwrap_or(1).clamp(1, 1_000_000);
     let per_page = q.per_page.unwrap_or(20).clamp(1, 100);
     let mut rows = state
         .services
@@ -207,7 +213,7 @@ pub struct MeDto {
 }
 
 /// The signed-in person (401 `login_required` otherwise).
-#[utoipa::path(get, path = "/api/v1/me", tag = "account", responses((status = 200, body = MeDto), (status = 401, body = ApiError)))]
+#[utoipa::path(get, path = "/api/v1/me", tag = "account", responses((status = 200, body = MeDto), (status = 401, description = "Not signed in", body = ApiErrorBody)))]
 async fn me(ctx: Ctx) -> Result<Json<MeDto>, AppError> {
     ctx.require(Action::ManageOwnAccount)?;
     let s = ctx.session.as_ref().ok_or(AppError::LoginRequired)?;

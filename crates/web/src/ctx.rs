@@ -20,7 +20,11 @@ use services::Actor;
 use store::{SessionUser, TenantRow};
 use views::{ErrorPage, PageCtx};
 
-use crate::{AppError, AppState, error::PendingError};
+use crate::{
+    AppError, AppState,
+    api::{ApiError, ApiErrorBody, ApiFieldError},
+    error::PendingError,
+};
 
 pub const LANG_COOKIE: &str = "lang";
 const FLASH_COOKIE: &str = "flash";
@@ -86,11 +90,40 @@ impl Ctx {
             logo_url: self.tenant.logo_url.clone(),
             contact_email: self.tenant.contact_email.clone(),
             path: self.path.clone(),
+            query: self.query_without_lang(),
             user_name: self.session.as_ref().map(|s| s.user.display_name.clone()),
             is_staff: roles.contains(Role::Coordinator) || roles.contains(Role::PlatformAdmin),
+            is_platform_admin: roles.contains(Role::PlatformAdmin),
             flash: self.flash.as_ref().map(|key| self.t(key)),
             title: title.into(),
         }
+    }
+
+    /// A redirect that shows a one-time message (a Fluent key) on the next page.
+    pub fn redirect_with_flash(&self, to: &str, flash_key: &str) -> Response {
+        let cookie = Cookie::build((FLASH_COOKIE, flash_key.to_owned()))
+            .path("/")
+            .http_only(true)
+            .secure(self.secure_cookies)
+            .same_site(SameSite::Lax)
+            .max_age(time_minutes(1))
+            .build();
+        let mut response = Redirect::to(to).into_response();
+        append_cookie(&mut response, &cookie);
+        response
+    }
+
+    /// The current query string without `lang`, re-encoded.
+    fn query_without_lang(&self) -> String {
+        let Some((_, query)) = self.return_to.split_once('?') else {
+            return String::new();
+        };
+        let pairs: Vec<(String, String)> = serde_urlencoded::from_str::<Vec<(String, String)>>(query)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|(k, _)| k != "lang")
+            .collect();
+        serde_urlencoded::to_string(pairs).unwrap_or_default()
     }
 
     /// Time zone of the tenant, for showing dates.
@@ -109,21 +142,6 @@ impl<S: Send + Sync> FromRequestParts<S> for Ctx {
             .cloned()
             .ok_or_else(|| AppError::Internal(anyhow::anyhow!("request context missing")))
     }
-}
-
-/// A redirect that shows a one-time message (a Fluent key) on the next page.
-pub fn redirect_with_flash(to: &str, flash_key: &str) -> Response {
-    let cookie = Cookie::build((FLASH_COOKIE, flash_key.to_owned()))
-        .path("/")
-        .http_only(true)
-        .same_site(SameSite::Lax)
-        .max_age(time_minutes(1))
-        .build();
-    let mut response = Redirect::to(to).into_response();
-    if let Ok(value) = HeaderValue::from_str(&cookie.to_string()) {
-        response.headers_mut().append(header::SET_COOKIE, value);
-    }
-    response
 }
 
 fn time_minutes(m: i64) -> time::Duration {
@@ -321,7 +339,7 @@ fn render_pending_error(ctx: &Ctx, is_api: bool, response: Response) -> Response
     };
     if let (AppError::LoginRequired, false) = (&*error, is_api) {
         let next = urlencode(&ctx.return_to);
-        return redirect_with_flash(&format!("/login?next={next}"), "login-required");
+        return ctx.redirect_with_flash(&format!("/login?next={next}"), "login-required");
     }
     if is_api {
         return json_error(&error, &ctx.request_id);
@@ -347,11 +365,20 @@ pub fn json_error(error: &AppError, request_id: &str) -> Response {
     let fields = match error {
         AppError::Invalid(f) => f
             .iter()
-            .map(|e| serde_json::json!({"field": e.field, "code": e.code}))
+            .map(|e| ApiFieldError {
+                field: e.field.to_owned(),
+                code: e.code.to_owned(),
+            })
             .collect(),
         _ => Vec::new(),
     };
-    let body = serde_json::json!({"error": {"code": error.code(), "request_id": request_id, "fields": fields}});
+    let body = ApiErrorBody {
+        error: ApiError {
+            code: error.code().to_owned(),
+            request_id: request_id.to_owned(),
+            fields,
+        },
+    };
     (error.status(), axum::Json(body)).into_response()
 }
 

@@ -21,6 +21,7 @@ use axum::{Router, http::HeaderName, middleware};
 use metrics_exporter_prometheus::PrometheusHandle;
 use services::Services;
 use tower_http::{
+    catch_panic::CatchPanicLayer,
     limit::RequestBodyLimitLayer,
     request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
     trace::TraceLayer,
@@ -75,15 +76,22 @@ static REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
 /// The whole application, ready to serve.
 pub fn router(state: AppState) -> Router {
-    Router::new()
+    // Pages and the API need the request context (tenant, language, session).
+    let site = Router::new()
         .merge(html::router())
         .merge(api::router())
-        .merge(ops::router())
         .fallback(html::not_found)
+        // A panic becomes a 500 that the request context renders like any other error.
+        .layer(CatchPanicLayer::new())
         .layer(RequestBodyLimitLayer::new(state.config.body_limit_bytes))
         .layer(middleware::from_fn_with_state(state.clone(), security::limit_writes))
         .layer(security::csrf_layer(&state.config))
-        .layer(middleware::from_fn_with_state(state.clone(), ctx::request_context))
+        .layer(middleware::from_fn_with_state(state.clone(), ctx::request_context));
+    // Health, metrics and the stylesheet do not: /healthz must answer 503, not a tenant error,
+    // when the database is down.
+    Router::new()
+        .merge(site)
+        .merge(ops::router())
         .layer(
             TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
                 let id = req

@@ -12,6 +12,8 @@ enum Who {
     SignedIn,
     Staff,
     PlatformAdmin,
+    /// Members of the organisation under test (in the table: the coordinator who made it).
+    OrgMember,
 }
 
 const ROUTES: &[(&str, &str, Who)] = &[
@@ -23,6 +25,12 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("GET", "/login", Who::Anyone),
     ("GET", "/password/forgot", Who::Anyone),
     ("GET", "/orgs/{org}", Who::Anyone),
+    ("GET", "/password/reset?token=x", Who::Anyone),
+    ("POST", "/password/reset", Who::Anyone),
+    ("GET", "/verify-email?token=x", Who::Anyone),
+    ("GET", "/account/email/confirm?token=x", Who::Anyone),
+    ("GET", "/metrics", Who::Anyone),
+    ("GET", "/static/site.css", Who::Anyone),
     ("GET", "/api/v1/tenant", Who::Anyone),
     ("GET", "/api/v1/timeline", Who::Anyone),
     ("GET", "/api/v1/news", Who::Anyone),
@@ -56,6 +64,11 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("POST", "/admin/settings", Who::Staff),
     ("GET", "/admin/tenants", Who::PlatformAdmin),
     ("POST", "/admin/tenants", Who::PlatformAdmin),
+    ("GET", "/orgs/{org}/edit", Who::OrgMember),
+    ("POST", "/orgs/{org}/edit", Who::OrgMember),
+    ("POST", "/orgs/{org}/invite", Who::OrgMember),
+    // Last: it ends the session it is sent with.
+    ("POST", "/logout", Who::Anyone),
 ];
 
 #[tokio::test]
@@ -102,9 +115,20 @@ async fn every_route_with_every_role() {
             website: String::new(),
             mission: "M".into(),
         };
+        // The organisation belongs to the coordinator of the table below.
+        let matrix_coordinator = app
+            .store
+            .user_by_email(
+                app.elbasan,
+                &domain::Email::parse("e", "coordinator-matrix@example.org").expect("email"),
+            )
+            .await
+            .expect("user")
+            .expect("exists")
+            .id();
         let org = app
             .store
-            .create_org(app.elbasan, coordinator, &org_input, &ctx)
+            .create_org(app.elbasan, matrix_coordinator, &org_input, &ctx)
             .await
             .expect("org");
         let (target, _) = app.user_in(app.elbasan, "target@example.org", &[]).await;
@@ -132,6 +156,7 @@ async fn every_route_with_every_role() {
                     Who::SignedIn => role.is_some(),
                     Who::Staff => staff,
                     Who::PlatformAdmin => *role == Some(Role::PlatformAdmin),
+                    Who::OrgMember => *role == Some(Role::Coordinator),
                 };
                 let sent_to_login = status == StatusCode::SEE_OTHER && location(&response).starts_with("/login?next=")
                     || status == StatusCode::UNAUTHORIZED;

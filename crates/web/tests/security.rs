@@ -182,3 +182,123 @@ async fn errors_carry_a_request_id_and_no_internals() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn parallel_guesses_cannot_pass_the_log_in_limit() {
+    each_backend(async |app| {
+        app.user(Role::Participant).await;
+        let attempts = (0..12).map(|_| {
+            app.post(
+                "/login",
+                None,
+                &[("email", "participant@example.org"), ("password", "wrong-guess-123")],
+            )
+        });
+        let statuses: Vec<StatusCode> = futures_util::future::join_all(attempts)
+            .await
+            .iter()
+            .map(|r| r.status_code())
+            .collect();
+        let wrong = statuses.iter().filter(|s| **s == StatusCode::UNAUTHORIZED).count();
+        let throttled = statuses.iter().filter(|s| **s == StatusCode::TOO_MANY_REQUESTS).count();
+        assert_eq!((wrong, throttled), (5, 7), "{}: {statuses:?}", app.label);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn after_log_in_only_local_paths_are_followed() {
+    each_backend(async |app| {
+        app.user(Role::Participant).await;
+        for next in [
+            "//evil.example/x",
+            "/\t/evil.example/x",
+            "https://evil.example",
+            "/\\evil.example",
+        ] {
+            let r = app
+                .post(
+                    "/login",
+                    None,
+                    &[
+                        ("email", "participant@example.org"),
+                        ("password", crate::helpers::PASSWORD),
+                        ("next", next),
+                    ],
+                )
+                .await;
+            assert_eq!(crate::helpers::location(&r), "/account", "{}: {next:?}", app.label);
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn absurd_page_numbers_do_not_break_pages() {
+    each_backend(async |app| {
+        assert_eq!(
+            app.get("/news?page=9223372036854775807", None).await.status_code(),
+            StatusCode::OK
+        );
+        assert_eq!(
+            app.get("/api/v1/news?page=4611686018427387904&per_page=100", None)
+                .await
+                .status_code(),
+            StatusCode::OK
+        );
+        assert_eq!(
+            app.get("/news?page=abc", None).await.status_code(),
+            StatusCode::BAD_REQUEST,
+            "{}",
+            app.label
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_language_switcher_keeps_the_rest_of_the_address() {
+    each_backend(async |app| {
+        let html = app.get("/password/reset?token=abc", None).await.text();
+        assert!(
+            // askama writes `&` as `&#38;`, which browsers read as `&`.
+            html.contains("href=\"/password/reset?token=abc&#38;lang=en\""),
+            "{}",
+            app.label
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn links_in_e_mails_open_in_the_municipality_that_sent_them() {
+    each_backend(async |app| {
+        let r = app
+            .server
+            .post("/signup")
+            .add_header("host", "tirana.test")
+            .form(&[
+                ("display_name", "Drita"),
+                ("email", "drita@example.org"),
+                ("password", crate::helpers::PASSWORD),
+            ])
+            .await;
+        assert_eq!(r.status_code(), StatusCode::SEE_OTHER);
+        let mail = app
+            .store
+            .list_outbox(app.tirana, None, 10)
+            .await
+            .expect("outbox")
+            .into_iter()
+            .next()
+            .expect("mail");
+        assert!(
+            mail.body_text.contains("http://tirana.test/verify-email?token="),
+            "{}: {}",
+            app.label,
+            mail.body_text
+        );
+        assert!(mail.body_text.contains("Bashkia Tiranë"));
+    })
+    .await;
+}

@@ -384,3 +384,7 @@ flash-deadline-extended = The deadline was extended and everyone with a draft wa
 flash-application-saved = Your draft was saved.
 flash-application-submitted = Your application was submitted. We sent you a confirmation by e-mail.
 flash-application-withdrawn = The application was withdrawn.
+login-unverified-check-mail = You have not confirmed your e-mail address yet. Look for the link we sent you (check the spam folder too).
+outbox-status-pending = Waiting
+outbox-status-sent = Sent
+outbox-status-failed = Failed

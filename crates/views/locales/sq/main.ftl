@@ -384,3 +384,7 @@ flash-deadline-extended = Afati u shty dhe kush kishte draft u njoftua.
 flash-application-saved = Drafti u ruajt.
 flash-application-submitted = Aplikimi u dorëzua. Ju dërguam një konfirmim me postë elektronike.
 flash-application-withdrawn = Aplikimi u tërhoq.
+login-unverified-check-mail = Ende nuk e keni konfirmuar adresën e postës elektronike. Kontrolloni postën për lidhjen që ju dërguam (edhe te mesazhet e padëshiruara).
+outbox-status-pending = Në pritje
+outbox-status-sent = Dërguar
+outbox-status-failed = Dështoi

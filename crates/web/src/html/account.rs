@@ -11,11 +11,7 @@ use services::ServiceError;
 use views::{AccountPage, Form, OrgSummary};
 
 use super::{TokenQuery, form_again, page};
-use crate::{
-    AppError, AppState, Ctx,
-    ctx::{clear_session_cookie, redirect_with_flash},
-    forms::FormData,
-};
+use crate::{AppError, AppState, Ctx, ctx::clear_session_cookie, forms::FormData};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -91,7 +87,7 @@ async fn change_password(State(state): State<AppState>, ctx: Ctx, form: FormData
     {
         Ok(()) => {
             // Every session ended with the change, this one too: log in again.
-            let mut response = redirect_with_flash("/login", "flash-password-changed");
+            let mut response = ctx.redirect_with_flash("/login", "flash-password-changed");
             clear_session_cookie(&mut response, ctx.secure_cookies);
             Ok(response)
         }
@@ -109,7 +105,7 @@ async fn change_email(State(state): State<AppState>, ctx: Ctx, form: FormData) -
         .request_email_change(&ctx.tenant, &actor, ctx.lang, form.get("new_email"))
         .await
     {
-        Ok(()) => Ok(redirect_with_flash("/account", "flash-email-change-sent")),
+        Ok(()) => Ok(ctx.redirect_with_flash("/account", "flash-email-change-sent")),
         Err(ServiceError::Invalid(errors)) => {
             render(
                 &state,
@@ -134,7 +130,7 @@ async fn confirm_email(
         .confirm_email_change(ctx.tenant.id(), &q.token, Some(&ctx.request_id))
         .await
     {
-        Ok(_) => Ok(redirect_with_flash(
+        Ok(_) => Ok(ctx.redirect_with_flash(
             if ctx.session.is_some() { "/account" } else { "/login" },
             "flash-email-changed",
         )),
@@ -151,7 +147,7 @@ async fn delete(State(state): State<AppState>, ctx: Ctx, form: FormData) -> Resu
         .await
     {
         Ok(()) => {
-            let mut response = redirect_with_flash("/", "flash-account-deleted");
+            let mut response = ctx.redirect_with_flash("/", "flash-account-deleted");
             clear_session_cookie(&mut response, ctx.secure_cookies);
             Ok(response)
         }

@@ -19,7 +19,7 @@ use views::{
 };
 
 use super::{TokenQuery, date, form_again, page};
-use crate::{AppError, AppState, Ctx, ctx::redirect_with_flash, forms::FormData};
+use crate::{AppError, AppState, Ctx, forms::FormData};
 
 const PEOPLE_PER_PAGE: i64 = 50;
 const AUDIT_PER_PAGE: i64 = 50;
@@ -57,7 +57,7 @@ pub struct PeopleQuery {
 
 async fn render_people(state: &AppState, ctx: &Ctx, q: &PeopleQuery, invite_form: Form) -> Result<Response, AppError> {
     ctx.require(Action::ManageRoles)?;
-    let page_no = q.page.unwrap_or(1).max(1);
+    let page_no = super::page_number(q.page);
     let search = Some(q.q.trim()).filter(|s| !s.is_empty());
     let mut rows = state
         .services
@@ -129,7 +129,7 @@ async fn grant(
 ) -> Result<Response, AppError> {
     let actor = ctx.require(Action::ManageRoles)?;
     match state.services.grant_role(&actor, UserId(id), form.get("role")).await {
-        Ok(()) => Ok(redirect_with_flash("/admin/people", "flash-role-granted")),
+        Ok(()) => Ok(ctx.redirect_with_flash("/admin/people", "flash-role-granted")),
         Err(ServiceError::Invalid(_)) => Err(AppError::BadRequest),
         Err(e) => Err(e.into()),
     }
@@ -143,7 +143,7 @@ async fn revoke(
 ) -> Result<Response, AppError> {
     let actor = ctx.require(Action::ManageRoles)?;
     match state.services.revoke_role(&actor, UserId(id), form.get("role")).await {
-        Ok(()) => Ok(redirect_with_flash("/admin/people", "flash-role-revoked")),
+        Ok(()) => Ok(ctx.redirect_with_flash("/admin/people", "flash-role-revoked")),
         Err(ServiceError::Invalid(_)) => Err(AppError::BadRequest),
         Err(e) => Err(e.into()),
     }
@@ -156,7 +156,7 @@ async fn invite(State(state): State<AppState>, ctx: Ctx, form: FormData) -> Resu
         .invite_to_role(&ctx.tenant, &actor, ctx.lang, form.get("email"), form.get("role"))
         .await
     {
-        Ok(()) => Ok(redirect_with_flash("/admin/people", "flash-invited")),
+        Ok(()) => Ok(ctx.redirect_with_flash("/admin/people", "flash-invited")),
         Err(ServiceError::Invalid(errors)) => {
             let q = PeopleQuery {
                 q: String::new(),
@@ -186,7 +186,7 @@ async fn invitation(
 async fn accept_invitation(State(state): State<AppState>, ctx: Ctx, form: FormData) -> Result<Response, AppError> {
     let actor = ctx.require(Action::ManageOwnAccount)?;
     state.services.accept_role_invite(&actor, form.get("token")).await?;
-    Ok(redirect_with_flash("/account", "flash-invite-accepted"))
+    Ok(ctx.redirect_with_flash("/account", "flash-invite-accepted"))
 }
 
 async fn timeline_form(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
@@ -244,7 +244,7 @@ async fn timeline_save(State(state): State<AppState>, ctx: Ctx, form: FormData) 
         Ok(phases) => {
             state.services.replace_timeline(&actor, &phases).await?;
             state.home.invalidate(ctx.tenant.id());
-            Ok(redirect_with_flash("/", "flash-saved"))
+            Ok(ctx.redirect_with_flash("/", "flash-saved"))
         }
         Err(errors) => {
             let messages = errors
@@ -292,7 +292,7 @@ async fn news_create(State(state): State<AppState>, ctx: Ctx, form: FormData) ->
     match state.services.create_news(&actor, &form.to_map()).await {
         Ok(id) => {
             state.home.invalidate(ctx.tenant.id());
-            Ok(redirect_with_flash(&format!("/news/{id}"), "flash-saved"))
+            Ok(ctx.redirect_with_flash(&format!("/news/{id}"), "flash-saved"))
         }
         Err(ServiceError::Invalid(errors)) => form_again(NewsFormPage {
             p: ctx.page(ctx.t("news-new")),
@@ -337,7 +337,7 @@ async fn news_update(
     match state.services.update_news(&actor, NewsId(id), &form.to_map()).await {
         Ok(()) => {
             state.home.invalidate(ctx.tenant.id());
-            Ok(redirect_with_flash(&format!("/news/{id}"), "flash-saved"))
+            Ok(ctx.redirect_with_flash(&format!("/news/{id}"), "flash-saved"))
         }
         Err(ServiceError::Invalid(errors)) => form_again(NewsFormPage {
             p: ctx.page(ctx.t("news-edit")),
@@ -352,7 +352,7 @@ async fn news_delete(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64
     let actor = ctx.require(Action::EditNews)?;
     state.services.delete_news(&actor, NewsId(id)).await?;
     state.home.invalidate(ctx.tenant.id());
-    Ok(redirect_with_flash("/news", "flash-news-deleted"))
+    Ok(ctx.redirect_with_flash("/news", "flash-news-deleted"))
 }
 
 #[derive(Deserialize)]
@@ -427,7 +427,7 @@ async fn outbox(State(state): State<AppState>, ctx: Ctx, Query(q): Query<BeforeQ
                 .to_string(),
             recipient: r.recipient,
             subject: r.subject,
-            status: r.status,
+            status: ctx.t(&format!("outbox-status-{}", r.status)),
             attempts: r.attempts,
             last_error: r.last_error.unwrap_or_default(),
         })

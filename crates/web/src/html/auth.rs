@@ -14,7 +14,7 @@ use views::{ForgotPage, Form, LoginPage, MessagePage, ResetPage, SignupPage};
 use super::{TokenQuery, form_again, page, safe_next};
 use crate::{
     AppError, AppState, Ctx,
-    ctx::{append_cookie, clear_session_cookie, redirect_with_flash, session_cookie_name},
+    ctx::{append_cookie, clear_session_cookie, session_cookie_name},
     forms::FormData,
 };
 
@@ -96,7 +96,7 @@ async fn verify_email(
         .verify_email(ctx.tenant.id(), &q.token, Some(&ctx.request_id))
         .await
     {
-        Ok(_) => Ok(redirect_with_flash("/login", "flash-verified")),
+        Ok(_) => Ok(ctx.redirect_with_flash("/login", "flash-verified")),
         Err(ServiceError::InvalidLink) => invalid_link(&ctx, "/login"),
         Err(e) => Err(e.into()),
     }
@@ -151,13 +151,18 @@ async fn login(State(state): State<AppState>, ctx: Ctx, form: FormData) -> Resul
                 .same_site(SameSite::Lax)
                 .max_age(time::Duration::seconds(session.max_age.num_seconds()))
                 .build();
-            let mut response = redirect_with_flash(&next, "flash-logged-in");
+            let mut response = ctx.redirect_with_flash(&next, "flash-logged-in");
             append_cookie(&mut response, &cookie);
             Ok(response)
         }
         Err(ServiceError::Invalid(errors)) => again(errors, None, StatusCode::UNPROCESSABLE_ENTITY),
         Err(ServiceError::WrongCredentials) => again(Vec::new(), Some("login-wrong"), StatusCode::UNAUTHORIZED),
-        Err(ServiceError::Unverified) => again(Vec::new(), Some("login-unverified"), StatusCode::FORBIDDEN),
+        Err(ServiceError::Unverified { resent: true }) => {
+            again(Vec::new(), Some("login-unverified"), StatusCode::FORBIDDEN)
+        }
+        Err(ServiceError::Unverified { resent: false }) => {
+            again(Vec::new(), Some("login-unverified-check-mail"), StatusCode::FORBIDDEN)
+        }
         Err(ServiceError::Throttled) => again(Vec::new(), Some("login-throttled"), StatusCode::TOO_MANY_REQUESTS),
         Err(e) => Err(e.into()),
     }
@@ -167,7 +172,7 @@ async fn logout(State(state): State<AppState>, ctx: Ctx) -> Result<Response, App
     if let Some(token) = &ctx.session_token {
         state.services.log_out(&ctx.actor(), token).await?;
     }
-    let mut response = redirect_with_flash("/", "flash-logged-out");
+    let mut response = ctx.redirect_with_flash("/", "flash-logged-out");
     clear_session_cookie(&mut response, ctx.secure_cookies);
     Ok(response)
 }
@@ -226,7 +231,7 @@ async fn reset(State(state): State<AppState>, ctx: Ctx, form: FormData) -> Resul
         .reset_password(ctx.tenant.id(), &token, form.get("password"), Some(&ctx.request_id))
         .await
     {
-        Ok(_) => Ok(redirect_with_flash("/login", "flash-password-changed")),
+        Ok(_) => Ok(ctx.redirect_with_flash("/login", "flash-password-changed")),
         Err(ServiceError::Invalid(errors)) => form_again(ResetPage {
             p: ctx.page(ctx.t("reset-title")),
             form: Form::default().with_errors(errors),

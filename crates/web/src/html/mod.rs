@@ -66,11 +66,55 @@ pub(crate) fn localized<'a>(ctx: &Ctx, sq: &'a str, en: &'a str) -> &'a str {
     }
 }
 
-/// A safe local path to go back to after logging in (never another site).
+/// Like [`localized`], with the `lang` attribute the text needs: `"sq"` when English was asked
+/// for but only Albanian exists, so that screen readers switch voice; empty otherwise.
+pub(crate) fn localized_lang<'a>(ctx: &Ctx, sq: &'a str, en: &'a str) -> (&'a str, &'static str) {
+    match ctx.lang {
+        domain::Lang::En if !en.trim().is_empty() => (en, ""),
+        domain::Lang::En => (sq, "sq"),
+        domain::Lang::Sq => (sq, ""),
+    }
+}
+
+/// A safe local path to go back to after logging in (never another site): one leading slash,
+/// no second one or backslash after it, no control characters (browsers drop tabs and
+/// newlines, which would turn `/\t/evil.example` into `//evil.example`).
 pub(crate) fn safe_next(next: &str) -> &str {
-    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
-        next
-    } else {
-        "/account"
+    let local = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.starts_with("/\\")
+        && !next.chars().any(|c| c.is_control() || c == '\\');
+    if local { next } else { "/account" }
+}
+
+/// Page number from a query, kept in a range where offsets cannot overflow.
+pub(crate) fn page_number(raw: Option<i64>) -> i64 {
+    raw.unwrap_or(1).clamp(1, 1_000_000)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_stays_on_this_site() {
+        assert_eq!(safe_next("/account?x=1"), "/account?x=1");
+        for bad in [
+            "//evil.example",
+            "/\\evil.example",
+            "/\t/evil.example",
+            "https://evil.example",
+            "/\n/evil",
+            "",
+        ] {
+            assert_eq!(safe_next(bad), "/account", "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn page_numbers_are_bounded() {
+        assert_eq!(page_number(Some(i64::MAX)), 1_000_000);
+        assert_eq!(page_number(Some(-5)), 1);
+        assert_eq!(page_number(None), 1);
     }
 }

@@ -14,7 +14,7 @@ use store::OrgRow;
 use views::{Choice, Form, InviteAcceptPage, OrgFormPage, OrgPage, markdown};
 
 use super::{TokenQuery, form_again, page};
-use crate::{AppError, AppState, Ctx, ctx::redirect_with_flash, forms::FormData};
+use crate::{AppError, AppState, Ctx, forms::FormData};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -63,7 +63,7 @@ async fn new_form(ctx: Ctx) -> Result<Response, AppError> {
 async fn create(State(state): State<AppState>, ctx: Ctx, form: FormData) -> Result<Response, AppError> {
     let actor = ctx.require(Action::CreateOrganisation)?;
     match state.services.create_org(&actor, &form.to_map()).await {
-        Ok(id) => Ok(redirect_with_flash(&format!("/orgs/{id}"), "flash-saved")),
+        Ok(id) => Ok(ctx.redirect_with_flash(&format!("/orgs/{id}"), "flash-saved")),
         Err(ServiceError::Invalid(errors)) => {
             form_again(form_page(&ctx, Form::new(form.to_map()).with_errors(errors), None))
         }
@@ -101,7 +101,7 @@ async fn update(
 ) -> Result<Response, AppError> {
     let actor = ctx.require(Action::ManageOwnAccount)?;
     match state.services.update_org(&actor, OrgId(id), &form.to_map()).await {
-        Ok(()) => Ok(redirect_with_flash(&format!("/orgs/{id}"), "flash-saved")),
+        Ok(()) => Ok(ctx.redirect_with_flash(&format!("/orgs/{id}"), "flash-saved")),
         Err(ServiceError::Invalid(errors)) => {
             form_again(form_page(&ctx, Form::new(form.to_map()).with_errors(errors), Some(id)))
         }
@@ -169,7 +169,7 @@ async fn invite(
         .invite_to_org(&ctx.tenant, &actor, ctx.lang, OrgId(id), form.get("email"))
         .await
     {
-        Ok(()) => Ok(redirect_with_flash(&format!("/orgs/{id}"), "flash-invited")),
+        Ok(()) => Ok(ctx.redirect_with_flash(&format!("/orgs/{id}"), "flash-invited")),
         Err(ServiceError::Invalid(errors)) => {
             render_show(&state, &ctx, id, Form::new(form.to_map()).with_errors(errors)).await
         }
@@ -195,5 +195,7 @@ async fn invitation(
 async fn accept(State(state): State<AppState>, ctx: Ctx, form: FormData) -> Result<Response, AppError> {
     let actor = ctx.require(Action::ManageOwnAccount)?;
     let org = state.services.accept_org_invite(&actor, form.get("token")).await?;
-    Ok(redirect_with_flash(&format!("/orgs/{org}"), "flash-invite-accepted").into_response())
+    Ok(ctx
+        .redirect_with_flash(&format!("/orgs/{org}"), "flash-invite-accepted")
+        .into_response())
 }

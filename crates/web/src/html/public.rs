@@ -10,7 +10,7 @@ use domain::{Action, NewsId};
 use serde::Deserialize;
 use views::{HomePage, NewsListPage, NewsPage, NewsSummary, PhaseView, PrivacyPage, markdown};
 
-use super::{date, day, localized, page};
+use super::{date, day, localized, localized_lang, page};
 use crate::{AppError, AppState, Ctx};
 
 const NEWS_PER_PAGE: i64 = 10;
@@ -28,9 +28,11 @@ pub(crate) fn summaries(ctx: &Ctx, items: &[store::NewsItem]) -> Vec<NewsSummary
         .iter()
         .map(|n| {
             let (d, iso) = date(ctx, n.published_at);
+            let (title, lang) = localized_lang(ctx, &n.title_sq, &n.title_en);
             NewsSummary {
                 id: n.id,
-                title: localized(ctx, &n.title_sq, &n.title_en).to_owned(),
+                title: title.to_owned(),
+                lang,
                 excerpt: markdown::excerpt(localized(ctx, &n.body_sq, &n.body_en), 220),
                 date: d,
                 date_iso: iso,
@@ -56,8 +58,10 @@ async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppEr
             } else {
                 "current"
             };
+            let (title, lang) = localized_lang(&ctx, &ph.title_sq, &ph.title_en);
             PhaseView {
-                title: localized(&ctx, &ph.title_sq, &ph.title_en).to_owned(),
+                title: title.to_owned(),
+                lang,
                 starts_on: s,
                 ends_on: e,
                 starts_iso: s_iso,
@@ -68,10 +72,10 @@ async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppEr
         .collect();
     page(HomePage {
         p: ctx.page(ctx.t("nav-home")),
-        cycle_title: data
-            .cycle
-            .as_ref()
-            .map(|c| localized(&ctx, &c.title_sq, &c.title_en).to_owned()),
+        cycle_title: data.cycle.as_ref().map(|c| {
+            let (title, lang) = localized_lang(&ctx, &c.title_sq, &c.title_en);
+            (title.to_owned(), lang)
+        }),
         phases,
         news: summaries(&ctx, &data.news),
     })
@@ -84,7 +88,7 @@ pub struct PageQuery {
 
 async fn news_list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<PageQuery>) -> Result<Response, AppError> {
     ctx.require(Action::ViewPublic)?;
-    let page_no = q.page.unwrap_or(1).max(1);
+    let page_no = super::page_number(q.page);
     // One more than shown tells whether a next page exists without counting everything.
     let mut items = state
         .services
@@ -111,11 +115,13 @@ async fn news_show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>)
         .await?
         .ok_or(AppError::NotFound)?;
     let (d, iso) = date(&ctx, item.published_at);
-    let title = localized(&ctx, &item.title_sq, &item.title_en).to_owned();
+    let (title, lang) = localized_lang(&ctx, &item.title_sq, &item.title_en);
+    let title = title.to_owned();
     page(NewsPage {
         p: ctx.page(title.clone()),
         id: item.id,
         title,
+        lang,
         body_html: markdown::render(localized(&ctx, &item.body_sq, &item.body_en)),
         date: d,
         date_iso: iso,

@@ -8,7 +8,7 @@ use services::ServiceError;
 use views::{Form, TenantSettingsPage, TenantView, TenantsPage};
 
 use super::{form_again, page};
-use crate::{AppError, AppState, Ctx, ctx::redirect_with_flash, forms::FormData};
+use crate::{AppError, AppState, Ctx, forms::FormData};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -46,7 +46,7 @@ async fn settings_save(State(state): State<AppState>, ctx: Ctx, form: FormData) 
         Ok(()) => {
             // This instance shows the change at once; others within the cache's few seconds.
             state.tenants.clear();
-            Ok(redirect_with_flash("/admin/settings", "flash-saved"))
+            Ok(ctx.redirect_with_flash("/admin/settings", "flash-saved"))
         }
         Err(ServiceError::Invalid(errors)) => form_again(TenantSettingsPage {
             p: ctx.page(ctx.t("admin-settings")),
@@ -90,7 +90,7 @@ async fn tenant_create(State(state): State<AppState>, ctx: Ctx, form: FormData) 
     match state.services.create_tenant(&actor, &form.to_map()).await {
         Ok(_) => {
             state.tenants.clear();
-            Ok(redirect_with_flash("/admin/tenants", "flash-saved"))
+            Ok(ctx.redirect_with_flash("/admin/tenants", "flash-saved"))
         }
         Err(ServiceError::Invalid(errors)) => {
             render_tenants(&state, &ctx, Form::new(form.to_map()).with_errors(errors)).await
