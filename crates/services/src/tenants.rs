@@ -60,9 +60,16 @@ impl Services {
         Ok(self.store.update_tenant_settings(actor.tenant, &settings, &ctx).await?)
     }
 
-    /// Creates a municipality served at the given host names.
-    pub async fn create_tenant(&self, actor: &Actor, values: &HashMap<String, String>) -> Result<TenantId> {
+    /// Creates a municipality served at the given host names and invites its first
+    /// coordinator by e-mail (roles are per municipality, so someone must be able to run it).
+    pub async fn create_tenant(
+        &self,
+        actor: &Actor,
+        lang: domain::Lang,
+        values: &HashMap<String, String>,
+    ) -> Result<TenantId> {
         let slug = Slug::parse("slug", get(values, "slug"));
+        let coordinator = Email::parse("coordinator_email", get(values, "coordinator_email"));
         let hosts: Vec<String> = get(values, "hosts")
             .split([',', ' ', '\n'])
             .map(|h| h.trim().to_ascii_lowercase())
@@ -77,7 +84,8 @@ impl Services {
         let mut errors: Vec<FieldError> = settings.clone().err().unwrap_or_default();
         errors.extend(slug.clone().err());
         errors.extend(hosts_err);
-        let (Ok(slug), Ok(settings)) = (slug, settings) else {
+        errors.extend(coordinator.clone().err());
+        let (Ok(slug), Ok(settings), Ok(coordinator)) = (slug, settings, coordinator) else {
             return Err(ServiceError::Invalid(errors));
         };
         if !errors.is_empty() {
@@ -96,14 +104,28 @@ impl Services {
             hosts,
         };
         let ctx = self.ctx(actor.tenant, actor.user, actor.request_id.as_deref());
-        self.store
+        let id = self
+            .store
             .create_tenant(&new, &ctx)
             .await
             .map_err(|e| match ServiceError::from(e) {
                 ServiceError::Conflict(field) if field == "slug" => ServiceError::field("slug", "slug_taken"),
                 ServiceError::Conflict(_) => ServiceError::field("hosts", "host_taken"),
                 other => other,
-            })
+            })?;
+        let created = self
+            .store
+            .tenant_by_slug(slug.as_str())
+            .await?
+            .ok_or(ServiceError::NotFound)?;
+        let in_new = Actor {
+            tenant: id,
+            user: actor.user,
+            request_id: actor.request_id.clone(),
+        };
+        self.invite_to_role(&created, &in_new, lang, coordinator.as_str(), "coordinator")
+            .await?;
+        Ok(id)
     }
 }
 

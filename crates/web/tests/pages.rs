@@ -256,6 +256,7 @@ async fn municipality_settings_and_new_municipalities() {
                     ("name_sq", "Bashkia Durrës"),
                     ("contact_email", "ogp@durres.test"),
                     ("time_zone", "Europe/Tirane"),
+                    ("coordinator_email", "koordinatori@durres.test"),
                 ],
             )
             .await;
@@ -267,6 +268,26 @@ async fn municipality_settings_and_new_municipalities() {
             .await
             .json();
         assert_eq!(durres["name"]["sq"], "Bashkia Durrës");
+        let id = app
+            .store
+            .tenant_by_slug("durres")
+            .await
+            .expect("tenant")
+            .expect("exists")
+            .id();
+        let invite = app
+            .store
+            .list_outbox(id, None, 10)
+            .await
+            .expect("outbox")
+            .into_iter()
+            .next()
+            .expect("coordinator invited");
+        assert!(
+            invite.body_text.contains("http://durres.test/invitations/role?token="),
+            "{}",
+            invite.body_text
+        );
         let r = app
             .post(
                 "/admin/tenants",
@@ -276,6 +297,7 @@ async fn municipality_settings_and_new_municipalities() {
                     ("hosts", "tirana.test"),
                     ("name_sq", "X"),
                     ("contact_email", "x@x.test"),
+                    ("coordinator_email", "k@x.test"),
                 ],
             )
             .await;

@@ -388,3 +388,5 @@ login-unverified-check-mail = You have not confirmed your e-mail address yet. Lo
 outbox-status-pending = Waiting
 outbox-status-sent = Sent
 outbox-status-failed = Failed
+field-coordinator-email = Address of the first coordinator
+hint-coordinator-email = Receives an invitation to the coordinator role in the new municipality.

@@ -388,3 +388,5 @@ login-unverified-check-mail = Ende nuk e keni konfirmuar adresën e postës elek
 outbox-status-pending = Në pritje
 outbox-status-sent = Dërguar
 outbox-status-failed = Dështoi
+field-coordinator-email = Adresa e koordinatorit të parë
+hint-coordinator-email = Merr një ftesë për rolin e koordinatorit në bashkinë e re.

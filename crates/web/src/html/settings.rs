@@ -87,7 +87,7 @@ async fn tenants(State(state): State<AppState>, ctx: Ctx) -> Result<Response, Ap
 
 async fn tenant_create(State(state): State<AppState>, ctx: Ctx, form: FormData) -> Result<Response, AppError> {
     let actor = ctx.require(Action::ManageTenants)?;
-    match state.services.create_tenant(&actor, &form.to_map()).await {
+    match state.services.create_tenant(&actor, ctx.lang, &form.to_map()).await {
         Ok(_) => {
             state.tenants.clear();
             Ok(ctx.redirect_with_flash("/admin/tenants", "flash-saved"))
