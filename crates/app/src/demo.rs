@@ -3,7 +3,8 @@
 use chrono::{Duration, NaiveDate};
 use domain::{Email, Lang, Role};
 use services::Services;
-use store::{AuditCtx, NewTenant, NewsInput, OrgInput, PhaseInput};
+use services::calls::parse_local;
+use store::{AuditCtx, CallInput, CriterionInput, NewTenant, NewsInput, OrgInput, PhaseInput};
 
 /// Everyone's demo password (printed at start-up; the demo is not for real data).
 pub const DEMO_PASSWORD: &str = "Elbasan-demo-2026";
@@ -245,6 +246,15 @@ pub async fn seed(services: &Services) -> anyhow::Result<bool> {
             )
             .await?;
     }
+    seed_call(
+        services,
+        tenant,
+        &AuditCtx {
+            actor: Some(author),
+            ..ctx.clone()
+        },
+    )
+    .await?;
     if let Some((_, monitor)) = users.iter().find(|(r, _)| *r == Role::MonitoringBody) {
         let org = OrgInput {
             name: "Tjetër Vizion".into(),
@@ -269,4 +279,122 @@ pub async fn seed(services: &Services) -> anyhow::Result<bool> {
             .await?;
     }
     Ok(true)
+}
+
+/// The municipality's real call (`seed/`, from `shared/seed/`), open from a week ago until three
+/// weeks from now, with selection criteria drawn from what it asks applicants to send.
+async fn seed_call(services: &Services, tenant: domain::TenantId, ctx: &AuditCtx) -> anyhow::Result<()> {
+    let store = &services.store;
+    store.set_tenant_ref_prefix(tenant, "ELB", ctx).await?;
+    let tz = chrono_tz::Europe::Tirane;
+    let today = services.clock.now().with_timezone(&tz).date_naive();
+    let at = |d: NaiveDate, hm: &str| parse_local("date", &format!("{}T{hm}", d.format("%Y-%m-%d")), tz);
+    let opens_at = at(today - Duration::days(7), "08:00").map_err(|e| anyhow::anyhow!("demo date: {}", e.code))?;
+    let closes_at = at(today + Duration::days(21), "23:59").map_err(|e| anyhow::anyhow!("demo date: {}", e.code))?;
+    let input = CallInput {
+        title_sq: "Thirrje e Hapur për Organizatat e Shoqërisë Civile në Bashkinë Elbasan".into(),
+        title_en: "Open Call to Civil Society Organisations in the Municipality of Elbasan".into(),
+        summary_sq: "Ftesë për të marrë pjesë në procesin e bashkë-krijimit të angazhimeve lokale të OGP.".into(),
+        summary_en: "Invitation to take part in co-creating the municipality's OGP Local commitments.".into(),
+        body_sq: call_body_sq(),
+        body_en: call_body_en(),
+        eligibility_sq: "Organizatat aktive të shoqërisë civile (OSHC), grupet jo-formale apo qytetarët aktivë që \
+veprojnë brenda territorit të Bashkisë Elbasan. Mirëpresim OSHC-të e të gjitha madhësive dhe fushave të veprimit."
+            .into(),
+        eligibility_en: "Active civil-society organisations (CSOs), informal groups and active citizens working inside \
+the territory of the Municipality of Elbasan. CSOs of every size and field of activity are welcome."
+            .into(),
+        requirements_sq: "- Një përshkrim i shkurtër i organizatës/grupimit tuaj dhe misionit të saj.\n\
+- Shembuj të punës ose iniciativave të mëparshme që lidhen me transparencën, llogaridhënien ose angazhimin e komunitetit.\n\
+- Një deklaratë interesi që shpjegon pse organizata juaj dëshiron të marrë pjesë në procesin e bashkë-krijimit."
+            .into(),
+        requirements_en: "- A short description of the organisation or group and its mission.\n\
+- Examples of earlier work or initiatives on transparency, accountability or community engagement.\n\
+- A statement of interest explaining why the organisation wants to take part in the co-creation process."
+            .into(),
+        allow_cso: true,
+        allow_informal: true,
+        allow_citizen: true,
+        places: Some(12),
+        opens_at,
+        closes_at,
+        contact_email: "koordinatori@elbasani.gov.al".into(),
+    };
+    let criterion = |sq: &str, en: &str, dsq: &str, den: &str, weight| CriterionInput {
+        name_sq: sq.into(),
+        name_en: en.into(),
+        description_sq: dsq.into(),
+        description_en: den.into(),
+        weight,
+    };
+    let criteria = [
+        criterion(
+            "Përvoja në transparencë, llogaridhënie ose angazhim të komunitetit",
+            "Experience in transparency, accountability or community engagement",
+            "Shembujt e punës ose iniciativave të mëparshme.",
+            "The examples of earlier work or initiatives.",
+            3,
+        ),
+        criterion(
+            "Motivimi dhe deklarata e interesit",
+            "Motivation and statement of interest",
+            "Pse organizata dëshiron të marrë pjesë dhe çfarë sjell në grupin e punës.",
+            "Why the organisation wants to take part and what it brings to the working group.",
+            3,
+        ),
+        criterion(
+            "Prania në territorin e bashkisë",
+            "Presence in the municipality's territory",
+            "Veprimtaria në qytet dhe në njësitë administrative.",
+            "Activity in the city and the administrative units.",
+            2,
+        ),
+        criterion(
+            "Gjithëpërfshirja",
+            "Inclusion",
+            "Zëra që ndryshe dëgjohen pak: gra, të rinj, banorë të zonave rurale, persona me aftësi të kufizuara.",
+            "Voices otherwise seldom heard: women, youth, rural residents, people with disabilities.",
+            2,
+        ),
+    ];
+    let call = store.create_call(tenant, &input, &criteria, "ELB", ctx).await?;
+    store.publish_call(tenant, call, ctx).await?;
+    Ok(())
+}
+
+/// The Albanian original, with its plain-text headings turned into Markdown ones.
+fn call_body_sq() -> String {
+    const HEADINGS: [&str; 5] = [
+        "Qëllimi i thirrjes",
+        "Angazhimi ynë ndaj gjithëpërfshirjes",
+        "Si të Aplikoni",
+        "Hapat e mëtejshëm",
+        "Informacion kontakti",
+    ];
+    include_str!("../seed/call-elbasan.sq.md")
+        .lines()
+        // The title and the invitation line are the call's title and summary.
+        .skip_while(|l| !l.starts_with("Ftesë për"))
+        .skip(1)
+        .map(|line| {
+            let trimmed = line.trim();
+            if HEADINGS.contains(&trimmed) || trimmed.starts_with("Çfarë presim") {
+                format!("## {trimmed}")
+            } else {
+                line.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The English working translation, without its title and note.
+fn call_body_en() -> String {
+    include_str!("../seed/call-elbasan.en.md")
+        .lines()
+        .filter(|l| !l.starts_with("<!--") && !l.starts_with("# ") && !l.starts_with("**Invitation"))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim()
+        .to_owned()
 }

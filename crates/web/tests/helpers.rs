@@ -115,7 +115,7 @@ impl TestApp {
             .expect("user");
         let (token, hash) = tokens::new_token();
         self.store
-            .create_session(tenant, id, &hash, self.now() + Duration::days(1), &ctx)
+            .create_session(tenant, id, &hash, self.now() + Duration::days(60), &ctx)
             .await
             .expect("session");
         (id, token)

@@ -4,6 +4,7 @@
 
 mod accounts;
 mod api;
+mod calls;
 mod helpers;
 mod pages;
 mod permissions;

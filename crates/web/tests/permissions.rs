@@ -14,6 +14,10 @@ enum Who {
     PlatformAdmin,
     /// Members of the organisation under test (in the table: the coordinator who made it).
     OrgMember,
+    /// The applicant, or staff (the applicant is not among the table's roles).
+    ApplicantOrStaff,
+    /// Only the applicant: everyone in the table is refused.
+    Applicant,
 }
 
 const ROUTES: &[(&str, &str, Who)] = &[
@@ -31,6 +35,27 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("GET", "/account/email/confirm?token=x", Who::Anyone),
     ("GET", "/metrics", Who::Anyone),
     ("GET", "/static/site.css", Who::Anyone),
+    ("GET", "/calls", Who::Anyone),
+    ("GET", "/calls/feed.atom", Who::Anyone),
+    ("GET", "/calls/{call}", Who::Anyone),
+    ("GET", "/calls/{call}/deadline.ics", Who::Anyone),
+    ("GET", "/calls/{call}/apply", Who::SignedIn),
+    ("POST", "/calls/{call}/apply", Who::SignedIn),
+    ("GET", "/my/applications", Who::SignedIn),
+    ("GET", "/applications/{app}", Who::ApplicantOrStaff),
+    ("GET", "/applications/{app}/edit", Who::Applicant),
+    ("POST", "/applications/{app}/edit", Who::Applicant),
+    ("GET", "/applications/{app}/review", Who::ApplicantOrStaff),
+    ("POST", "/applications/{app}/submit", Who::Applicant),
+    ("POST", "/applications/{app}/withdraw", Who::Applicant),
+    ("GET", "/admin/calls", Who::Staff),
+    ("GET", "/admin/calls/new", Who::Staff),
+    ("POST", "/admin/calls", Who::Staff),
+    ("GET", "/admin/calls/{call}", Who::Staff),
+    ("GET", "/admin/calls/{call}/edit", Who::Staff),
+    ("POST", "/admin/calls/{call}/edit", Who::Staff),
+    ("POST", "/admin/calls/{call}/publish", Who::Staff),
+    ("POST", "/admin/calls/{call}/extend", Who::Staff),
     ("GET", "/api/v1/tenant", Who::Anyone),
     ("GET", "/api/v1/timeline", Who::Anyone),
     ("GET", "/api/v1/news", Who::Anyone),
@@ -132,6 +157,51 @@ async fn every_route_with_every_role() {
             .await
             .expect("org");
         let (target, _) = app.user_in(app.elbasan, "target@example.org", &[]).await;
+        let call_input = store::CallInput {
+            title_sq: "Thirrje".into(),
+            title_en: String::new(),
+            summary_sq: "P".into(),
+            summary_en: String::new(),
+            body_sq: String::new(),
+            body_en: String::new(),
+            eligibility_sq: String::new(),
+            eligibility_en: String::new(),
+            requirements_sq: String::new(),
+            requirements_en: String::new(),
+            allow_cso: true,
+            allow_informal: true,
+            allow_citizen: true,
+            places: None,
+            opens_at: app.now() - chrono::Duration::days(1),
+            closes_at: app.now() + chrono::Duration::days(10),
+            contact_email: "k@example.org".into(),
+        };
+        let criterion = store::CriterionInput {
+            name_sq: "K".into(),
+            name_en: String::new(),
+            description_sq: String::new(),
+            description_en: String::new(),
+            weight: 1,
+        };
+        let call = app
+            .store
+            .create_call(app.elbasan, &call_input, &[criterion], "ELB", &ctx)
+            .await
+            .expect("call");
+        app.store.publish_call(app.elbasan, call, &ctx).await.expect("publish");
+        let new = store::NewApplication {
+            call,
+            applicant: target,
+            applicant_type: "citizen".into(),
+            org_id: None,
+            size_band: String::new(),
+            lang: "sq".into(),
+        };
+        let application = app
+            .store
+            .start_application(app.elbasan, &new, &ctx)
+            .await
+            .expect("application");
 
         for (method, pattern, who) in ROUTES {
             for (role, token) in &sessions {
@@ -144,7 +214,9 @@ async fn every_route_with_every_role() {
                 let path = pattern
                     .replace("{news}", &news.to_string())
                     .replace("{org}", &org.to_string())
-                    .replace("{user}", &target.to_string());
+                    .replace("{user}", &target.to_string())
+                    .replace("{call}", &call.to_string())
+                    .replace("{app}", &application.to_string());
                 let response = match *method {
                     "GET" => app.get(&path, token.as_deref()).await,
                     _ => app.post(&path, token.as_deref(), &[("role", "reviewer")]).await,
@@ -157,6 +229,8 @@ async fn every_route_with_every_role() {
                     Who::Staff => staff,
                     Who::PlatformAdmin => *role == Some(Role::PlatformAdmin),
                     Who::OrgMember => *role == Some(Role::Coordinator),
+                    Who::ApplicantOrStaff => staff,
+                    Who::Applicant => false,
                 };
                 let sent_to_login = status == StatusCode::SEE_OTHER && location(&response).starts_with("/login?next=")
                     || status == StatusCode::UNAUTHORIZED;
@@ -169,6 +243,12 @@ async fn every_route_with_every_role() {
                     assert!(status != StatusCode::INTERNAL_SERVER_ERROR, "{what}");
                 } else if role.is_none() {
                     assert!(sent_to_login, "anonymous should be sent to log in: {what}");
+                } else if matches!(who, Who::ApplicantOrStaff | Who::Applicant) {
+                    // Someone else's application does not exist, as far as they can tell.
+                    assert!(
+                        matches!(status, StatusCode::FORBIDDEN | StatusCode::NOT_FOUND),
+                        "should be refused: {what}"
+                    );
                 } else {
                     assert_eq!(status, StatusCode::FORBIDDEN, "should be forbidden: {what}");
                 }

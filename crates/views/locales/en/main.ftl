@@ -390,3 +390,4 @@ outbox-status-sent = Sent
 outbox-status-failed = Failed
 field-coordinator-email = Address of the first coordinator
 hint-coordinator-email = Receives an invitation to the coordinator role in the new municipality.
+flash-application-not-editable = The application has been submitted and can no longer be changed.

@@ -390,3 +390,4 @@ outbox-status-sent = Dërguar
 outbox-status-failed = Dështoi
 field-coordinator-email = Adresa e koordinatorit të parë
 hint-coordinator-email = Merr një ftesë për rolin e koordinatorit në bashkinë e re.
+flash-application-not-editable = Aplikimi është dorëzuar dhe nuk mund të ndryshohet më.

@@ -3,7 +3,10 @@
 
 mod account;
 mod admin;
+mod admin_calls;
+mod applications;
 mod auth;
+mod calls;
 mod orgs;
 mod public;
 mod settings;
@@ -26,6 +29,9 @@ pub fn router() -> Router<AppState> {
         .merge(orgs::router())
         .merge(admin::router())
         .merge(settings::router())
+        .merge(calls::router())
+        .merge(applications::router())
+        .merge(admin_calls::router())
 }
 
 /// `?token=…` of the links sent by e-mail.

@@ -1,0 +1,329 @@
+//! An applicant's side of an application: the form (saved as a draft), the review screen,
+//! submission, the application's page, withdrawal, and the list of one's applications.
+
+use axum::{
+    Router,
+    extract::{Path, State},
+    response::{IntoResponse, Redirect, Response},
+    routing::{get, post},
+};
+use chrono::Datelike;
+use domain::{
+    Action, ApplicationId, FieldError,
+    calls::{ApplicationStatus, CallPhase},
+};
+use services::{
+    ServiceError,
+    calls::{application_values, limits, parse_application_form},
+    orgs::FIELDS_OF_ACTIVITY,
+};
+use store::{ApplicationRow, CallRow, WorkRow};
+use views::{
+    ApplicationFormPage, ApplicationPage, ApplicationReviewPage, ApplicationView, Choice, Form, MyApplication,
+    MyApplicationsPage, WorkView,
+};
+
+use super::{form_again, localized, page};
+use crate::{AppError, AppState, Ctx, forms::FormData};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/my/applications", get(mine))
+        .route("/applications/{id}", get(show))
+        .route("/applications/{id}/edit", get(edit_form).post(save))
+        .route("/applications/{id}/review", get(review))
+        .route("/applications/{id}/submit", post(submit))
+        .route("/applications/{id}/withdraw", post(withdraw))
+}
+
+fn works_from_form(form: &FormData) -> Vec<WorkRow> {
+    let (titles, years, roles, descriptions, links) = (
+        form.all("work_title"),
+        form.all("work_year"),
+        form.all("work_role"),
+        form.all("work_description"),
+        form.all("work_link"),
+    );
+    (0..titles.len())
+        .map(|i| {
+            let year = years.get(i).map(|y| y.trim()).unwrap_or("");
+            WorkRow {
+                title: titles.get(i).copied().unwrap_or("").to_owned(),
+                // An unreadable year is kept as 0, which validation refuses with a message.
+                year: if year.is_empty() {
+                    None
+                } else {
+                    Some(year.parse().unwrap_or(0))
+                },
+                role: roles.get(i).copied().unwrap_or("").to_owned(),
+                description: descriptions.get(i).copied().unwrap_or("").to_owned(),
+                link: links.get(i).copied().unwrap_or("").trim().to_owned(),
+            }
+        })
+        .collect()
+}
+
+fn work_views(works: &[WorkRow], blank_rows: bool) -> Vec<WorkView> {
+    let mut out: Vec<WorkView> = works
+        .iter()
+        .take(limits::WORKS)
+        .enumerate()
+        .map(|(index, w)| WorkView {
+            index,
+            title: w.title.clone(),
+            year: w.year.map(|y| y.to_string()).unwrap_or_default(),
+            role: w.role.clone(),
+            description: w.description.clone(),
+            link: w.link.clone(),
+        })
+        .collect();
+    if blank_rows {
+        while out.len() < limits::WORKS {
+            out.push(WorkView {
+                index: out.len(),
+                ..WorkView::default()
+            });
+        }
+    }
+    out
+}
+
+fn view(ctx: &Ctx, row: &ApplicationRow, call: &CallRow, works: &[WorkRow]) -> ApplicationView {
+    ApplicationView {
+        id: row.id,
+        call_id: call.id,
+        call_title: localized(ctx, &call.title_sq, &call.title_en).to_owned(),
+        applicant: row.display_name().to_owned(),
+        applicant_type: ctx.t(&format!("applicant-{}", row.applicant_type)),
+        reference: row.reference.clone(),
+        status: ctx.t(&format!("status-{}", row.status)),
+        status_key: row.status.clone(),
+        description: row.description.clone(),
+        statement: row.statement.clone(),
+        fields: row
+            .fields
+            .split(',')
+            .filter(|f| !f.is_empty())
+            .map(|f| ctx.t(&format!("fieldofactivity-{f}")))
+            .collect(),
+        areas: row.areas.clone(),
+        contact_name: row.contact_name.clone(),
+        contact_phone: row.contact_phone.clone(),
+        consent_listing: row.consent_listing,
+        works: work_views(works, false),
+        submitted: row
+            .submitted_at
+            .map(|t| t.with_timezone(&ctx.tz()).format("%d.%m.%Y %H:%M").to_string()),
+        decision_reason: row.decision_reason.clone(),
+    }
+}
+
+fn form_page(ctx: &Ctx, row: &ApplicationRow, call: &CallRow, form: Form, works: Vec<WorkView>) -> ApplicationFormPage {
+    ApplicationFormPage {
+        p: ctx.page(ctx.t("application-title")),
+        app_id: row.id,
+        call_title: localized(ctx, &call.title_sq, &call.title_en).to_owned(),
+        applicant: row.display_name().to_owned(),
+        closes: call
+            .closes_at
+            .with_timezone(&ctx.tz())
+            .format("%d.%m.%Y %H:%M")
+            .to_string(),
+        form,
+        works,
+        fields: FIELDS_OF_ACTIVITY
+            .iter()
+            .map(|f| Choice {
+                value: (*f).into(),
+                label: ctx.t(&format!("fieldofactivity-{f}")),
+            })
+            .collect(),
+        limits: vec![
+            ("description", limits::DESCRIPTION),
+            ("statement", limits::STATEMENT),
+            ("contact_name", limits::CONTACT_NAME),
+        ],
+    }
+}
+
+async fn load(state: &AppState, ctx: &Ctx, id: i64) -> Result<(ApplicationRow, CallRow), AppError> {
+    let actor = ctx.require(Action::ApplyToCalls)?;
+    let staff = ctx.principal().can(Action::ManageCalls);
+    Ok(state.services.application_for(&actor, staff, ApplicationId(id)).await?)
+}
+
+async fn mine(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    ctx.require(Action::ApplyToCalls)?;
+    let user = ctx.session.as_ref().ok_or(AppError::LoginRequired)?.user.id();
+    let rows = state.services.store.applications_of(ctx.tenant.id(), user).await?;
+    let calls = state.services.store.list_calls(ctx.tenant.id(), true).await?;
+    let applications = rows
+        .iter()
+        .map(|a| MyApplication {
+            id: a.id,
+            call_title: calls
+                .iter()
+                .find(|c| c.id == a.call_id)
+                .map(|c| localized(&ctx, &c.title_sq, &c.title_en).to_owned())
+                .unwrap_or_default(),
+            applicant: a.display_name().to_owned(),
+            reference: a.reference.clone().unwrap_or_default(),
+            status: ctx.t(&format!("status-{}", a.status)),
+        })
+        .collect();
+    page(MyApplicationsPage {
+        p: ctx.page(ctx.t("my-applications")),
+        applications,
+    })
+}
+
+async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
+    let (row, call) = load(&state, &ctx, id).await?;
+    let works = state
+        .services
+        .store
+        .application_works(ctx.tenant.id(), row.id())
+        .await?;
+    let mine = ctx.session.as_ref().is_some_and(|s| s.user.id == row.applicant_id);
+    let status = ApplicationStatus::parse(&row.status).unwrap_or(ApplicationStatus::Draft);
+    let phase = state.services.call_phase(&call);
+    page(ApplicationPage {
+        p: ctx.page(ctx.t("application-title")),
+        can_withdraw: mine && status.can_withdraw(phase).is_ok(),
+        can_edit: mine && status.can_edit(phase).is_ok(),
+        app: view(&ctx, &row, &call, &works),
+    })
+}
+
+async fn edit_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
+    let (row, call) = load(&state, &ctx, id).await?;
+    if ctx.session.as_ref().is_none_or(|s| s.user.id != row.applicant_id) {
+        return Err(AppError::Forbidden);
+    }
+    if row.status != "draft" {
+        return Ok(ctx.redirect_with_flash(&format!("/applications/{id}"), "flash-application-not-editable"));
+    }
+    let works = state
+        .services
+        .store
+        .application_works(ctx.tenant.id(), row.id())
+        .await?;
+    let form = Form::new(application_values(&row));
+    page(form_page(&ctx, &row, &call, form, work_views(&works, true)))
+}
+
+async fn save(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    form: FormData,
+) -> Result<Response, AppError> {
+    let actor = ctx.require(Action::ApplyToCalls)?;
+    let (row, call) = load(&state, &ctx, id).await?;
+    let works = works_from_form(&form);
+    let for_review = form.get("action") == "review";
+    let mut values = form.to_map();
+    values.remove("action");
+    match state
+        .services
+        .save_application(&actor, ApplicationId(id), &values, &works, for_review)
+        .await
+    {
+        Ok(()) if for_review => Ok(Redirect::to(&format!("/applications/{id}/review")).into_response()),
+        Ok(()) => Ok(ctx.redirect_with_flash(&format!("/applications/{id}/edit"), "flash-application-saved")),
+        Err(ServiceError::Invalid(errors)) => form_again(form_page(
+            &ctx,
+            &row,
+            &call,
+            Form::new(values).with_errors(errors),
+            work_views(&works, true),
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn problems(ctx: &Ctx, errors: &[FieldError]) -> Vec<String> {
+    errors
+        .iter()
+        .map(|e| ctx.t(&format!("error-{}", e.code.replace('_', "-"))))
+        .collect()
+}
+
+async fn review(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
+    let (row, call) = load(&state, &ctx, id).await?;
+    if row.status != "draft" {
+        return Ok(Redirect::to(&format!("/applications/{id}")).into_response());
+    }
+    let works = state
+        .services
+        .store
+        .application_works(ctx.tenant.id(), row.id())
+        .await?;
+    let year = state.services.clock.now().year();
+    let mut issues = match parse_application_form(&application_values(&row), &works, true, year) {
+        Ok(_) => Vec::new(),
+        Err(errors) => problems(&ctx, &errors),
+    };
+    if state.services.call_phase(&call) != CallPhase::Open {
+        issues.push(ctx.t("error-call-not-open"));
+    }
+    page(ApplicationReviewPage {
+        p: ctx.page(ctx.t("application-review-title")),
+        app: view(&ctx, &row, &call, &works),
+        problems: issues,
+    })
+}
+
+async fn submit(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
+    let actor = ctx.require(Action::ApplyToCalls)?;
+    match state
+        .services
+        .submit_application(&ctx.tenant, &actor, ApplicationId(id))
+        .await
+    {
+        Ok(_) => Ok(ctx.redirect_with_flash(&format!("/applications/{id}"), "flash-application-submitted")),
+        Err(ServiceError::Invalid(errors)) if errors.iter().any(|e| e.code == "already_submitted") => {
+            // A double click: the first click did it; show the one application that exists.
+            Ok(Redirect::to(&format!("/applications/{id}")).into_response())
+        }
+        Err(ServiceError::Invalid(errors)) => {
+            let (row, call) = load(&state, &ctx, id).await?;
+            let works = state
+                .services
+                .store
+                .application_works(ctx.tenant.id(), row.id())
+                .await?;
+            let mut response = page(ApplicationReviewPage {
+                p: ctx.page(ctx.t("application-review-title")),
+                app: view(&ctx, &row, &call, &works),
+                problems: problems(&ctx, &errors),
+            })?;
+            *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+            Ok(response)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn withdraw(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
+    let actor = ctx.require(Action::ApplyToCalls)?;
+    match state.services.withdraw_application(&actor, ApplicationId(id)).await {
+        Ok(()) => Ok(ctx.redirect_with_flash(&format!("/applications/{id}"), "flash-application-withdrawn")),
+        Err(ServiceError::Invalid(errors)) => {
+            let (row, call) = load(&state, &ctx, id).await?;
+            let works = state
+                .services
+                .store
+                .application_works(ctx.tenant.id(), row.id())
+                .await?;
+            let mut response = page(ApplicationReviewPage {
+                p: ctx.page(ctx.t("application-title")),
+                app: view(&ctx, &row, &call, &works),
+                problems: problems(&ctx, &errors),
+            })?;
+            *response.status_mut() = axum::http::StatusCode::CONFLICT;
+            Ok(response)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
