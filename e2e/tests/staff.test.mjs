@@ -45,7 +45,7 @@ describe('coordinator pages (demo data, with axe)', () => {
   step('the coordinator logs in and sees every admin page', async () => {
     await logIn(page, COORDINATOR);
     for (const lang of ['sq', 'en']) {
-      for (const path of ['/', '/admin/people', '/admin/timeline', '/admin/news/new', '/admin/audit', '/admin/outbox', '/admin/settings', '/orgs/new', '/account']) {
+      for (const path of ['/', '/admin/people', '/admin/calls', '/admin/calls/new', '/admin/calls/1', '/admin/calls/1/edit', '/admin/timeline', '/admin/news/new', '/admin/audit', '/admin/outbox', '/admin/settings', '/orgs/new', '/account']) {
         const res = await page.goto(url(`${path}?lang=${lang}`));
         assert.equal(res.status(), 200, path);
         await checkA11y(page, `${path} (${lang}, signed in)`);

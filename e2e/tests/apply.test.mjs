@@ -1,0 +1,106 @@
+// A small CSO applies to the demo's Elbasan call, in Albanian, with Albanian
+// letters in every field; axe checks every page along the way.
+
+import assert from 'node:assert/strict';
+import { after, before, describe } from 'node:test';
+import { checkA11y, currentPath, launchBrowser, newContext, readLatestMailTo, stepper, submitForm, url } from './helpers.mjs';
+
+const APPLICANT = 'qytetari@demo.bashke.al';
+const DEMO_PASSWORD = 'Elbasan-demo-2026';
+const ORG = 'Shoqata “Zëri i Shkumbinit” ç ë';
+
+describe('a CSO applies to the open call (with axe)', () => {
+  let browser;
+  let page;
+  let applicationPath;
+  const step = stepper(() => page);
+
+  before(async () => {
+    browser = await launchBrowser();
+    page = await (await newContext(browser, { locale: 'sq-AL' })).newPage();
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  step('the call is listed and its page explains how to apply', async () => {
+    await page.goto(url('/calls'));
+    await checkA11y(page, 'calls list');
+    await page.click('main .cards a');
+    assert.match(currentPath(page), /^\/calls\/\d+$/);
+    await checkA11y(page, 'call page');
+    await page.goto(url(`${currentPath(page)}?lang=en`));
+    await checkA11y(page, 'call page (en)');
+    await page.goto(url('/calls?lang=sq'));
+  });
+
+  step('the applicant logs in and creates the organisation profile', async () => {
+    await page.goto(url('/login'));
+    await page.fill('#login-form input[name=email]', APPLICANT);
+    await page.fill('#login-form input[name=password]', DEMO_PASSWORD);
+    await submitForm(page, '#login-form');
+    await page.goto(url('/orgs/new'));
+    await page.fill('#org-form input[name=name]', ORG);
+    await page.check('#kind-cso');
+    await page.selectOption('#size_band', '6_20');
+    await page.check('#fields-youth');
+    await page.fill('#org-form textarea[name=mission]', 'Të rinjtë e Elbasanit në çdo vendim që i prek.');
+    await submitForm(page, '#org-form');
+    assert.match(currentPath(page), /^\/orgs\/\d+$/);
+    await checkA11y(page, 'organisation page');
+  });
+
+  step('starts an application for the organisation', async () => {
+    await page.goto(url('/calls'));
+    await page.click('main .cards a');
+    await page.click('main a.button');
+    assert.match(currentPath(page), /\/apply$/);
+    await checkA11y(page, 'start application');
+    await page.check('#type-cso');
+    await page.selectOption('#org_id', { label: `${ORG} (Organizatë e shoqërisë civile (OSHC), e regjistruar)` });
+    await submitForm(page, '#apply-form');
+    assert.match(currentPath(page), /^\/applications\/\d+\/edit$/);
+    applicationPath = currentPath(page).replace(/\/edit$/, '');
+    await checkA11y(page, 'application form');
+  });
+
+  step('an incomplete form is explained next to each field, nothing lost', async () => {
+    await page.fill('#description', 'Grup të rinjsh që nga viti 2019 — çështje të qytetit.');
+    await page.click('#application-form button[value=review]');
+    await page.waitForLoadState('load');
+    assert.ok((await page.locator('.field-error').count()) > 0);
+    assert.equal(await page.inputValue('#description'), 'Grup të rinjsh që nga viti 2019 — çështje të qytetit.');
+    await checkA11y(page, 'application form with errors');
+  });
+
+  step('the complete form goes to the review screen and is submitted', async () => {
+    await page.fill('#work_title-0', 'Dëgjesa publike për buxhetin e të rinjve');
+    await page.fill('#work_year-0', '2024');
+    await page.fill('#work_role-0', 'Organizatorë');
+    await page.fill('#work_description-0', 'Tri takime në Shirgjan, Bradashesh dhe qendër.');
+    await page.fill('#statement', 'Duam që të rinjtë të jenë pjesë e grupit të punës dhe e planit të veprimit.');
+    await page.check('#fields-youth');
+    await page.fill('#areas', 'Elbasan, Shirgjan, Bradashesh');
+    await page.fill('#contact_name', 'Arbër Çela');
+    await page.fill('#contact_phone', '+355 69 123 4567');
+    await page.check('#consent_privacy-yes');
+    await page.check('#consent_listing-yes');
+    await page.click('#application-form button[value=review]');
+    await page.waitForLoadState('load');
+    assert.equal(currentPath(page), `${applicationPath}/review`);
+    await checkA11y(page, 'review screen');
+    await submitForm(page, '#submit-form');
+    assert.equal(currentPath(page), applicationPath);
+    const text = await page.textContent('main');
+    assert.match(text, /ELB-\d{4}-\d{4}/);
+    await checkA11y(page, 'submitted application');
+  });
+
+  step('the confirmation e-mail carries the reference', async () => {
+    const mail = await readLatestMailTo(APPLICANT);
+    assert.match(mail, /ELB-\d{4}-\d{4}/);
+    await page.goto(url('/my/applications'));
+    await checkA11y(page, 'my applications');
+  });
+});
