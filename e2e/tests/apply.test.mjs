@@ -6,10 +6,21 @@ import { after, before, describe } from 'node:test';
 import { checkA11y, currentPath, launchBrowser, newContext, readLatestMailTo, stepper, submitForm, url } from './helpers.mjs';
 
 const APPLICANT = 'qytetari@demo.bashke.al';
+const COORDINATOR = 'koordinatori@demo.bashke.al';
+const REVIEWER = 'vleresuesi@demo.bashke.al';
 const DEMO_PASSWORD = 'Elbasan-demo-2026';
 const ORG = 'Shoqata “Zëri i Shkumbinit” ç ë';
 
-describe('a CSO applies to the open call (with axe)', () => {
+async function logInAs(page, email) {
+  await page.context().clearCookies();
+  await page.goto(url('/login'));
+  await page.fill('#login-form input[name=email]', email);
+  await page.fill('#login-form input[name=password]', DEMO_PASSWORD);
+  await submitForm(page, '#login-form');
+  assert.equal(currentPath(page), '/account');
+}
+
+describe('a CSO applies, a reviewer scores, the coordinator decides (with axe)', () => {
   let browser;
   let page;
   let applicationPath;
@@ -102,5 +113,74 @@ describe('a CSO applies to the open call (with axe)', () => {
     assert.match(mail, /ELB-\d{4}-\d{4}/);
     await page.goto(url('/my/applications'));
     await checkA11y(page, 'my applications');
+  });
+
+  step('the coordinator assigns the reviewer to the whole call', async () => {
+    await logInAs(page, COORDINATOR);
+    await page.goto(url('/admin/calls/1/applications'));
+    await checkA11y(page, 'ranked table');
+    await page.fill('#assign-call-form input[name=reviewer]', REVIEWER);
+    await submitForm(page, '#assign-call-form');
+    assert.equal(currentPath(page), '/admin/calls/1/applications');
+  });
+
+  step('the reviewer scores every criterion', async () => {
+    await logInAs(page, REVIEWER);
+    await page.goto(url('/review'));
+    await checkA11y(page, 'review queue');
+    await page.click(`main a[href="/review/${applicationPath.split('/').pop()}"]`);
+    await checkA11y(page, 'review form');
+    // Submitting with a criterion left out is explained.
+    await page.click('#review-form button[value=submit]');
+    await page.waitForLoadState('load');
+    assert.ok((await page.locator('.error-summary').count()) > 0);
+    await checkA11y(page, 'review form with errors');
+    for (const group of await page.locator('#review-form .scale').all()) {
+      await group.locator('input[value="4"]').check();
+    }
+    await page.fill('#review-form textarea >> nth=0', 'Përvojë e mirë me të rinjtë; çështje të qarta.');
+    await page.click('#review-form button[value=submit]');
+    await page.waitForLoadState('load');
+    assert.ok((await page.textContent('main')).includes('4.00'));
+    await checkA11y(page, 'submitted review');
+  });
+
+  step('the coordinator selects with a reason and publishes the outcome', async () => {
+    await logInAs(page, COORDINATOR);
+    await page.goto(url('/admin/calls/1/applications'));
+    const id = applicationPath.split('/').pop();
+    await page.check(`#app-${id}`);
+    await page.selectOption('#decide-form select[name=decision]', 'select');
+    await page.fill('#reason', 'Përvojë e dëshmuar me të rinjtë e zonave rurale.');
+    await submitForm(page, '#decide-form');
+    await page.goto(url(`/admin/applications/${id}`));
+    await checkA11y(page, 'application (coordinator)');
+    // Other demo applications may exist; decline any still undecided, then publish.
+    await page.goto(url('/admin/calls/1/applications?status=submitted'));
+    const undecided = await page.locator('#decide-form input[name=applications]').count();
+    if (undecided > 0) {
+      for (const box of await page.locator('#decide-form input[name=applications]').all()) await box.check();
+      await page.selectOption('#decide-form select[name=decision]', 'decline');
+      await page.fill('#reason', 'Vende të kufizuara.');
+      await submitForm(page, '#decide-form');
+    }
+    await page.goto(url('/admin/calls/1/applications'));
+    await submitForm(page, '#outcome-form');
+    assert.equal(currentPath(page), '/calls/1/outcome');
+    assert.ok((await page.textContent('main')).includes('Zëri i Shkumbinit'));
+    await checkA11y(page, 'public outcome');
+    await page.goto(url('/calls/1/outcome?lang=en'));
+    await checkA11y(page, 'public outcome (en)');
+  });
+
+  step('the applicant sees the outcome and receives the e-mail', async () => {
+    const mail = await readLatestMailTo(APPLICANT);
+    assert.match(mail, /Përzgjedhur/);
+    assert.match(mail, /Përvojë e dëshmuar/);
+    await logInAs(page, APPLICANT);
+    await page.goto(url(applicationPath));
+    const text = await page.textContent('main');
+    assert.ok(text.includes('Përzgjedhur') && text.includes('Përvojë e dëshmuar'));
+    await checkA11y(page, 'application with decision');
   });
 });

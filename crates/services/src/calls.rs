@@ -441,6 +441,10 @@ impl Services {
             .call(actor.tenant, row.call())
             .await?
             .ok_or(ServiceError::NotFound)?;
+        if !mine {
+            let ctx = self.ctx(actor.tenant, actor.user, actor.request_id.as_deref());
+            self.store.record_application_read(actor.tenant, app, &ctx).await?;
+        }
         Ok((row, call))
     }
 

@@ -10,6 +10,7 @@ pub mod mailer;
 pub mod mails;
 pub mod orgs;
 pub mod password;
+pub mod reviews;
 pub mod roles;
 pub mod tenants;
 pub mod tokens;

@@ -28,6 +28,7 @@ mod error;
 mod orgs;
 mod outbox;
 mod rate;
+mod reviews;
 mod roles;
 mod tenants;
 pub mod testing;
@@ -42,6 +43,7 @@ pub use content::{CycleRow, NewsInput, NewsItem, PhaseInput, TimelinePhase};
 pub use error::StoreError;
 pub use orgs::{OrgInput, OrgMemberRow, OrgRow};
 pub use outbox::{NewMail, OutboxRow};
+pub use reviews::{AssignmentRow, RankFilter, RankedRow, ReviewRow, ScoreInput, ScoreRow};
 pub use roles::PersonRow;
 use sqlx::{
     ConnectOptions,

@@ -22,6 +22,7 @@ pub struct PageCtx {
     pub user_name: Option<String>,
     pub is_staff: bool,
     pub is_platform_admin: bool,
+    pub is_reviewer: bool,
     pub flash: Option<String>,
     pub title: String,
 }
@@ -442,6 +443,7 @@ pub struct CallPage {
     pub can_manage: bool,
     /// The visitor's own application to this call, if any: (id, status label).
     pub mine: Option<(i64, String)>,
+    pub outcome_published: bool,
 }
 
 #[derive(Template)]
@@ -586,4 +588,112 @@ pub struct AdminCallPage {
     pub is_draft: bool,
     pub counts: Vec<(String, i64)>,
     pub extend_form: Form,
+}
+
+#[derive(Debug, Clone)]
+pub struct QueueItem {
+    pub app_id: i64,
+    pub reference: String,
+    pub applicant: String,
+    pub call_title: String,
+    /// `todo`, `done` or `conflict`.
+    pub state: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "review_queue.html")]
+pub struct ReviewQueuePage {
+    pub p: PageCtx,
+    pub items: Vec<QueueItem>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ScoreField {
+    pub id: i64,
+    pub name: String,
+    pub description: String,
+    pub weight: i64,
+    pub score: String,
+    pub comment: String,
+}
+
+/// One reviewer's review, as shown to staff (and to a reviewer after submitting theirs).
+#[derive(Debug, Clone)]
+pub struct ReviewSummary {
+    pub reviewer: String,
+    pub conflict: bool,
+    pub note: String,
+    pub average: String,
+    pub submitted: bool,
+    /// (criterion, score, comment)
+    pub scores: Vec<(String, i64, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "review_form.html")]
+pub struct ReviewPage {
+    pub p: PageCtx,
+    pub app: ApplicationView,
+    pub fields: Vec<ScoreField>,
+    pub closed: bool,
+    pub conflict: bool,
+    pub others: Vec<ReviewSummary>,
+    pub form: Form,
+}
+
+#[derive(Debug, Clone)]
+pub struct RankedView {
+    pub id: i64,
+    pub reference: String,
+    pub applicant: String,
+    pub applicant_type: String,
+    pub status: String,
+    pub mean: String,
+    pub spread: String,
+    pub reviews: String,
+    pub conflicts: i64,
+}
+
+#[derive(Template)]
+#[template(path = "admin/call_applications.html")]
+pub struct CallApplicationsPage {
+    pub p: PageCtx,
+    pub call_id: i64,
+    pub call_title: String,
+    pub rows: Vec<RankedView>,
+    pub filter: Form,
+    pub types: Vec<Choice>,
+    pub fields: Vec<Choice>,
+    pub statuses: Vec<Choice>,
+    pub decisions: Vec<Choice>,
+    pub page: i64,
+    pub has_next: bool,
+    pub query: String,
+    pub form: Form,
+    pub outcome_published: bool,
+}
+
+#[derive(Template)]
+#[template(path = "admin/application.html")]
+pub struct AdminApplicationPage {
+    pub p: PageCtx,
+    pub app: ApplicationView,
+    pub reviews: Vec<ReviewSummary>,
+    pub decisions: Vec<Choice>,
+    pub form: Form,
+    pub outcome_published: bool,
+}
+
+/// Counts for one group in the public statistics: (label, applications, selected).
+pub type StatRow = (String, i64, i64);
+
+#[derive(Template)]
+#[template(path = "call_outcome.html")]
+pub struct OutcomePage {
+    pub p: PageCtx,
+    pub card: CallCard,
+    pub published: bool,
+    pub selected: Vec<(String, String, Vec<String>)>,
+    pub total: (i64, i64),
+    pub tables: Vec<(String, Vec<StatRow>)>,
 }

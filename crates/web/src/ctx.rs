@@ -94,6 +94,7 @@ impl Ctx {
             user_name: self.session.as_ref().map(|s| s.user.display_name.clone()),
             is_staff: roles.contains(Role::Coordinator) || roles.contains(Role::PlatformAdmin),
             is_platform_admin: roles.contains(Role::PlatformAdmin),
+            is_reviewer: roles.contains(Role::Reviewer),
             flash: self.flash.as_ref().map(|key| self.t(key)),
             title: title.into(),
         }

@@ -362,3 +362,342 @@ async fn feed_calendar_and_bad_call_forms() {
     })
     .await;
 }
+
+/// Applies and submits for `session`, as an organisation (`cso`) or as a citizen; returns the
+/// application's path.
+async fn submitted(app: &TestApp, call: i64, session: &str, as_org: bool) -> String {
+    let r = if as_org {
+        let org = org_of(app, session).await;
+        app.post(
+            &format!("/calls/{call}/apply"),
+            Some(session),
+            &[("applicant_type", "cso"), ("org_id", &org)],
+        )
+        .await
+    } else {
+        app.post(
+            &format!("/calls/{call}/apply"),
+            Some(session),
+            &[("applicant_type", "citizen")],
+        )
+        .await
+    };
+    let edit = location(&r);
+    let path = edit.trim_end_matches("/edit").to_owned();
+    let mut form = full_application();
+    if !as_org {
+        form.retain(|(k, _)| *k != "consent_listing");
+    }
+    form.push(("action", "save"));
+    app.post(&edit, Some(session), &form).await;
+    let r = app.post(&format!("{path}/submit"), Some(session), &[]).await;
+    assert_eq!(location(&r), path, "{}: submit {path}", app.label);
+    path
+}
+
+fn id_of(path: &str) -> String {
+    path.rsplit('/').next().unwrap_or("").to_owned()
+}
+
+#[tokio::test]
+async fn review_decide_and_publish_the_outcome() {
+    each_backend(async |app| {
+        let (_, coordinator) = app.user(Role::Coordinator).await;
+        let call = published_call(app, &coordinator, &["cso", "citizen"]).await;
+        let (_, first) = app.user_in(app.elbasan, "e-para@example.org", &[]).await;
+        let (_, second) = app.user_in(app.elbasan, "e-dyta@example.org", &[]).await;
+        let (_, citizen) = app.user_in(app.elbasan, "qytetar@example.org", &[]).await;
+        app.get("/?lang=en", Some(&second)).await; // the second applicant reads English
+        let a1 = submitted(app, call, &first, true).await;
+        let a2 = submitted(app, call, &second, true).await;
+        let a3 = submitted(app, call, &citizen, false).await;
+        let (_, rev_a) = app
+            .user_in(app.elbasan, "vleresuesi-a@example.org", &[Role::Reviewer])
+            .await;
+        let (_, rev_b) = app
+            .user_in(app.elbasan, "vleresuesi-b@example.org", &[Role::Reviewer])
+            .await;
+
+        // Assignment: the whole call to A, one application to B; only reviewers can be assigned.
+        let r = app
+            .post(
+                &format!("/admin/calls/{call}/assign"),
+                Some(&coordinator),
+                &[("reviewer", "e-para@example.org")],
+            )
+            .await;
+        assert_eq!(
+            r.status_code(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}: not a reviewer",
+            app.label
+        );
+        let r = app
+            .post(
+                &format!("/admin/calls/{call}/assign"),
+                Some(&coordinator),
+                &[("reviewer", "vleresuesi-a@example.org")],
+            )
+            .await;
+        assert_eq!(location(&r), format!("/admin/calls/{call}/applications"));
+        let r = app
+            .post(
+                &format!("/admin/applications/{}/assign", id_of(&a2)),
+                Some(&coordinator),
+                &[("reviewer", "vleresuesi-b@example.org")],
+            )
+            .await;
+        assert_eq!(
+            location(&r),
+            format!("/admin/applications/{}", id_of(&a2)),
+            "{}",
+            app.label
+        );
+
+        // B sees only what B was given.
+        assert_eq!(
+            app.get(&format!("/review/{}", id_of(&a1)), Some(&rev_b))
+                .await
+                .status_code(),
+            StatusCode::NOT_FOUND
+        );
+        let queue = app.get("/review", Some(&rev_b)).await.text();
+        assert!(
+            queue.contains(&format!("/review/{}", id_of(&a2))) && !queue.contains(&format!("/review/{}\"", id_of(&a1)))
+        );
+        // Reviewers see the contact details of what they review, and that read is audited.
+        assert!(
+            app.get(&format!("/review/{}", id_of(&a2)), Some(&rev_b))
+                .await
+                .text()
+                .contains("+355 69 123 4567")
+        );
+        assert!(
+            app.get("/admin/audit?action=application.read", Some(&coordinator))
+                .await
+                .text()
+                .contains("application.read")
+        );
+
+        // A conflict of interest closes the review of that application.
+        let r = app
+            .post(
+                &format!("/review/{}/conflict", id_of(&a1)),
+                Some(&rev_a),
+                &[("conflict_note", "Jam anëtar i bordit")],
+            )
+            .await;
+        assert_eq!(r.status_code(), StatusCode::SEE_OTHER);
+        let r = app
+            .post(
+                &format!("/review/{}", id_of(&a1)),
+                Some(&rev_a),
+                &[("action", "submit")],
+            )
+            .await;
+        assert_eq!(
+            r.status_code(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}: no scoring after a conflict",
+            app.label
+        );
+
+        // Scores: 1 to 5, every criterion on submission.
+        let criteria: Vec<i64> = {
+            let call_id = domain::CallId(call);
+            app.store
+                .criteria(app.elbasan, call_id)
+                .await
+                .expect("criteria")
+                .iter()
+                .map(|c| c.id)
+                .collect()
+        };
+        let (k1, k2) = (format!("score-{}", criteria[0]), format!("score-{}", criteria[1]));
+        let c1 = format!("comment-{}", criteria[0]);
+        let r = app
+            .post(
+                &format!("/review/{}", id_of(&a2)),
+                Some(&rev_a),
+                &[(k1.as_str(), "6"), (k2.as_str(), "3"), ("action", "submit")],
+            )
+            .await;
+        assert_eq!(r.status_code(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.text().contains("Pikët janë nga 1 deri në 5"));
+        let r = app
+            .post(
+                &format!("/review/{}", id_of(&a2)),
+                Some(&rev_a),
+                &[(k1.as_str(), "5"), ("action", "submit")],
+            )
+            .await;
+        assert_eq!(
+            r.status_code(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "every criterion needs a score"
+        );
+        // B saves a draft with a comment; A must not see it, even after A submits.
+        app.post(
+            &format!("/review/{}", id_of(&a2)),
+            Some(&rev_b),
+            &[(k1.as_str(), "2"), (c1.as_str(), "Koment-i-B"), ("action", "save")],
+        )
+        .await;
+        let r = app
+            .post(
+                &format!("/review/{}", id_of(&a2)),
+                Some(&rev_a),
+                &[
+                    (k1.as_str(), "5"),
+                    (k2.as_str(), "1"),
+                    (c1.as_str(), "Koment-i-A"),
+                    ("action", "submit"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status_code(), StatusCode::SEE_OTHER, "{}", app.label);
+        assert!(
+            !app.get(&format!("/review/{}", id_of(&a2)), Some(&rev_a))
+                .await
+                .text()
+                .contains("Koment-i-B")
+        );
+        assert!(
+            !app.get(&format!("/review/{}", id_of(&a2)), Some(&rev_b))
+                .await
+                .text()
+                .contains("Koment-i-A"),
+            "not before B submits"
+        );
+        app.post(
+            &format!("/review/{}", id_of(&a2)),
+            Some(&rev_b),
+            &[(k1.as_str(), "2"), (k2.as_str(), "2"), ("action", "submit")],
+        )
+        .await;
+        assert!(
+            app.get(&format!("/review/{}", id_of(&a2)), Some(&rev_b))
+                .await
+                .text()
+                .contains("Koment-i-A"),
+            "after B submits"
+        );
+        app.post(
+            &format!("/review/{}", id_of(&a3)),
+            Some(&rev_a),
+            &[(k1.as_str(), "3"), (k2.as_str(), "3"), ("action", "submit")],
+        )
+        .await;
+
+        // The ranked table: A gave a2 (5×3 + 1×1)/4 = 4.00, B gave 2.00: mean 3.00, spread 2.00.
+        let table = app
+            .get(&format!("/admin/calls/{call}/applications"), Some(&coordinator))
+            .await
+            .text();
+        assert!(
+            table.contains("3.00") && table.contains("2.00"),
+            "{}: {table}",
+            app.label
+        );
+        let only_citizens = app
+            .get(
+                &format!("/admin/calls/{call}/applications?type=citizen"),
+                Some(&coordinator),
+            )
+            .await
+            .text();
+        assert!(
+            only_citizens.contains(&format!("/admin/applications/{}\"", id_of(&a3)))
+                && !only_citizens.contains(&format!("/admin/applications/{}\"", id_of(&a2)))
+        );
+
+        // Decisions need a reason; the outcome needs a decision on every application.
+        let r = app
+            .post(
+                &format!("/admin/calls/{call}/decide"),
+                Some(&coordinator),
+                &[
+                    ("applications", id_of(&a2).as_str()),
+                    ("decision", "select"),
+                    ("reason", ""),
+                ],
+            )
+            .await;
+        assert_eq!(r.status_code(), StatusCode::UNPROCESSABLE_ENTITY);
+        let r = app
+            .post(
+                &format!("/admin/calls/{call}/decide"),
+                Some(&coordinator),
+                &[
+                    ("applications", id_of(&a2).as_str()),
+                    ("applications", id_of(&a3).as_str()),
+                    ("decision", "select"),
+                    ("reason", "Përvojë e fortë në pjesëmarrje."),
+                ],
+            )
+            .await;
+        assert_eq!(
+            location(&r),
+            format!("/admin/calls/{call}/applications"),
+            "{}",
+            app.label
+        );
+        let r = app
+            .post(&format!("/admin/calls/{call}/outcome"), Some(&coordinator), &[])
+            .await;
+        assert_eq!(r.status_code(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.text().contains("ende pa vendim"));
+        app.post(
+            &format!("/admin/calls/{call}/decide"),
+            Some(&coordinator),
+            &[
+                ("applications", id_of(&a1).as_str()),
+                ("decision", "decline"),
+                ("reason", "Pa përvojë në fushë."),
+            ],
+        )
+        .await;
+        let r = app
+            .post(&format!("/admin/calls/{call}/outcome"), Some(&coordinator), &[])
+            .await;
+        assert_eq!(location(&r), format!("/calls/{call}/outcome"), "{}", app.label);
+
+        // Everyone is told, in their language, with the reason.
+        let declined = app.last_mail_to("e-para@example.org").await.expect("mail");
+        assert!(
+            declined.subject.starts_with("Rezultati") && declined.body_text.contains("Pa përvojë në fushë."),
+            "{}",
+            declined.body_text
+        );
+        let selected = app.last_mail_to("e-dyta@example.org").await.expect("mail");
+        assert!(
+            selected.subject.starts_with("Outcome") && selected.body_text.contains("Selected"),
+            "{}",
+            selected.body_text
+        );
+        // The public outcome: the consenting selected organisation, counts, no personal data.
+        let public = app.get(&format!("/calls/{call}/outcome"), None).await.text();
+        assert!(public.contains("Forumi i Gruas Elbasan"), "{}", app.label);
+        assert!(!public.contains("Drita Hoxha") && !public.contains("+355"));
+        assert!(public.contains("Qytetar aktiv"));
+        // The selected are handed over to the forum.
+        assert_eq!(
+            app.store.forum_candidates(app.elbasan).await.expect("candidates").len(),
+            2
+        );
+        // Decisions are final now.
+        let r = app
+            .post(
+                &format!("/admin/calls/{call}/decide"),
+                Some(&coordinator),
+                &[
+                    ("applications", id_of(&a1).as_str()),
+                    ("decision", "select"),
+                    ("reason", "X"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status_code(), StatusCode::UNPROCESSABLE_ENTITY);
+    })
+    .await;
+}

@@ -18,6 +18,10 @@ enum Who {
     ApplicantOrStaff,
     /// Only the applicant: everyone in the table is refused.
     Applicant,
+    /// Holders of the reviewer role.
+    Reviewer,
+    /// Only reviewers assigned to the application (nobody in the table).
+    AssignedReviewer,
 }
 
 const ROUTES: &[(&str, &str, Who)] = &[
@@ -56,6 +60,16 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("POST", "/admin/calls/{call}/edit", Who::Staff),
     ("POST", "/admin/calls/{call}/publish", Who::Staff),
     ("POST", "/admin/calls/{call}/extend", Who::Staff),
+    ("GET", "/admin/calls/{call}/applications", Who::Staff),
+    ("POST", "/admin/calls/{call}/decide", Who::Staff),
+    ("POST", "/admin/calls/{call}/assign", Who::Staff),
+    ("GET", "/admin/applications/{app}", Who::Staff),
+    ("POST", "/admin/applications/{app}/assign", Who::Staff),
+    ("GET", "/calls/{call}/outcome", Who::Anyone),
+    ("GET", "/review", Who::Reviewer),
+    ("GET", "/review/{app}", Who::AssignedReviewer),
+    ("POST", "/review/{app}", Who::AssignedReviewer),
+    ("POST", "/review/{app}/conflict", Who::AssignedReviewer),
     ("GET", "/api/v1/tenant", Who::Anyone),
     ("GET", "/api/v1/timeline", Who::Anyone),
     ("GET", "/api/v1/news", Who::Anyone),
@@ -92,6 +106,7 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("GET", "/orgs/{org}/edit", Who::OrgMember),
     ("POST", "/orgs/{org}/edit", Who::OrgMember),
     ("POST", "/orgs/{org}/invite", Who::OrgMember),
+    ("POST", "/admin/calls/{call}/outcome", Who::Staff),
     // Last: it ends the session it is sent with.
     ("POST", "/logout", Who::Anyone),
 ];
@@ -230,7 +245,8 @@ async fn every_route_with_every_role() {
                     Who::PlatformAdmin => *role == Some(Role::PlatformAdmin),
                     Who::OrgMember => *role == Some(Role::Coordinator),
                     Who::ApplicantOrStaff => staff,
-                    Who::Applicant => false,
+                    Who::Applicant | Who::AssignedReviewer => false,
+                    Who::Reviewer => *role == Some(Role::Reviewer),
                 };
                 let sent_to_login = status == StatusCode::SEE_OTHER && location(&response).starts_with("/login?next=")
                     || status == StatusCode::UNAUTHORIZED;
@@ -243,7 +259,7 @@ async fn every_route_with_every_role() {
                     assert!(status != StatusCode::INTERNAL_SERVER_ERROR, "{what}");
                 } else if role.is_none() {
                     assert!(sent_to_login, "anonymous should be sent to log in: {what}");
-                } else if matches!(who, Who::ApplicantOrStaff | Who::Applicant) {
+                } else if matches!(who, Who::ApplicantOrStaff | Who::Applicant | Who::AssignedReviewer) {
                     // Someone else's application does not exist, as far as they can tell.
                     assert!(
                         matches!(status, StatusCode::FORBIDDEN | StatusCode::NOT_FOUND),

@@ -139,6 +139,9 @@ CREATE TABLE reviews (
     reviewer_id     BIGINT NOT NULL REFERENCES users(id),
     conflict        BOOLEAN NOT NULL DEFAULT FALSE,
     conflict_note   TEXT NOT NULL DEFAULT '',
+    -- The reviewer's weighted average over the criteria, kept at submission so that ranking
+    -- 10,000 applications reads one number per review.
+    weighted_avg    DOUBLE PRECISION,
     submitted_at    TIMESTAMPTZ,
     updated_at      TIMESTAMPTZ NOT NULL,
     CONSTRAINT uq_reviews__reviewer UNIQUE (application_id, reviewer_id)

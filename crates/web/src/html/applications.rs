@@ -88,7 +88,8 @@ fn work_views(works: &[WorkRow], blank_rows: bool) -> Vec<WorkView> {
     out
 }
 
-fn view(ctx: &Ctx, row: &ApplicationRow, call: &CallRow, works: &[WorkRow]) -> ApplicationView {
+/// An application as every page shows it.
+pub(crate) fn application_view(ctx: &Ctx, row: &ApplicationRow, call: &CallRow, works: &[WorkRow]) -> ApplicationView {
     ApplicationView {
         id: row.id,
         call_id: call.id,
@@ -191,7 +192,7 @@ async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> R
         p: ctx.page(ctx.t("application-title")),
         can_withdraw: mine && status.can_withdraw(phase).is_ok(),
         can_edit: mine && status.can_edit(phase).is_ok(),
-        app: view(&ctx, &row, &call, &works),
+        app: application_view(&ctx, &row, &call, &works),
     })
 }
 
@@ -269,7 +270,7 @@ async fn review(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) ->
     }
     page(ApplicationReviewPage {
         p: ctx.page(ctx.t("application-review-title")),
-        app: view(&ctx, &row, &call, &works),
+        app: application_view(&ctx, &row, &call, &works),
         problems: issues,
     })
 }
@@ -295,7 +296,7 @@ async fn submit(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) ->
                 .await?;
             let mut response = page(ApplicationReviewPage {
                 p: ctx.page(ctx.t("application-review-title")),
-                app: view(&ctx, &row, &call, &works),
+                app: application_view(&ctx, &row, &call, &works),
                 problems: problems(&ctx, &errors),
             })?;
             *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
@@ -318,7 +319,7 @@ async fn withdraw(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) 
                 .await?;
             let mut response = page(ApplicationReviewPage {
                 p: ctx.page(ctx.t("application-title")),
-                app: view(&ctx, &row, &call, &works),
+                app: application_view(&ctx, &row, &call, &works),
                 problems: problems(&ctx, &errors),
             })?;
             *response.status_mut() = axum::http::StatusCode::CONFLICT;

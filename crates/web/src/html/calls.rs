@@ -14,7 +14,9 @@ use domain::{
 };
 use services::ServiceError;
 use store::CallRow;
-use views::{CallApplyPage, CallCard, CallPage, CallsPage, Choice, CriterionView, Form, markdown};
+use views::{
+    CallApplyPage, CallCard, CallPage, CallsPage, Choice, CriterionView, Form, OutcomePage, StatRow, markdown,
+};
 
 use super::{form_again, localized, page};
 use crate::{AppError, AppState, Ctx, forms::FormData};
@@ -26,6 +28,7 @@ pub fn router() -> Router<AppState> {
         .route("/calls/{id}", get(show))
         .route("/calls/{id}/deadline.ics", get(deadline_ics))
         .route("/calls/{id}/apply", get(apply_form).post(apply))
+        .route("/calls/{id}/outcome", get(outcome))
 }
 
 /// A call as shown in lists and at the top of its page.
@@ -136,6 +139,7 @@ async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> R
         is_draft: !call.is_published(),
         can_manage: ctx.principal().can(Action::ManageCalls),
         mine,
+        outcome_published: call.outcome_published_at.is_some(),
         card: c,
     })
 }
@@ -275,4 +279,61 @@ async fn apply(
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// The public outcome: the selected who agreed to be listed, and the inclusion statistics
+/// (counts only, no personal data). Before publication only the numbers of applications show.
+async fn outcome(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
+    ctx.require(Action::ViewPublic)?;
+    let call = visible_call(&state, &ctx, id).await?;
+    let published = call.outcome_published_at.is_some();
+    let stats = state.services.call_stats(ctx.tenant.id(), call.id()).await?;
+    let selected = if published {
+        state
+            .services
+            .store
+            .selected_public(ctx.tenant.id(), call.id())
+            .await?
+            .into_iter()
+            .map(|(name, kind, fields)| {
+                let fields = fields
+                    .split(',')
+                    .filter(|f| !f.is_empty())
+                    .map(|f| ctx.t(&format!("fieldofactivity-{f}")))
+                    .collect();
+                (name, ctx.t(&format!("applicant-{kind}")), fields)
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let table = |map: &std::collections::BTreeMap<String, services::reviews::Tally>, prefix: &str| -> Vec<StatRow> {
+        map.iter()
+            .map(|(k, t)| {
+                let label = if prefix.is_empty() {
+                    k.clone()
+                } else {
+                    ctx.t(&format!("{prefix}{k}"))
+                };
+                (label, t.applications, if published { t.selected } else { 0 })
+            })
+            .collect()
+    };
+    let tables = vec![
+        (ctx.t("stats-by-type"), table(&stats.by_type, "applicant-")),
+        (ctx.t("stats-by-size"), table(&stats.by_size, "size-")),
+        (ctx.t("stats-by-field"), table(&stats.by_field, "fieldofactivity-")),
+        (ctx.t("stats-by-area"), table(&stats.by_area, "")),
+    ];
+    page(OutcomePage {
+        p: ctx.page(ctx.t("outcome-title")),
+        card: card(&state, &ctx, &call),
+        published,
+        selected,
+        total: (
+            stats.total.applications,
+            if published { stats.total.selected } else { 0 },
+        ),
+        tables,
+    })
 }

@@ -9,6 +9,7 @@ mod auth;
 mod calls;
 mod orgs;
 mod public;
+mod review;
 mod settings;
 
 use askama::Template;
@@ -32,6 +33,7 @@ pub fn router() -> Router<AppState> {
         .merge(calls::router())
         .merge(applications::router())
         .merge(admin_calls::router())
+        .merge(review::router())
 }
 
 /// `?token=…` of the links sent by e-mail.

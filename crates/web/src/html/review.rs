@@ -1,0 +1,193 @@
+//! The reviewer's pages: the applications assigned to them, scoring against the call's
+//! criteria, and declaring a conflict of interest.
+
+use axum::{
+    Router,
+    extract::{Path, State},
+    response::Response,
+    routing::{get, post},
+};
+use domain::{Action, ApplicationId};
+use services::ServiceError;
+use store::{CriterionRow, ReviewRow, ScoreRow};
+use views::{Form, QueueItem, ReviewPage, ReviewQueuePage, ReviewSummary, ScoreField};
+
+use super::{applications::application_view, form_again, localized, page};
+use crate::{AppError, AppState, Ctx, forms::FormData};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/review", get(queue))
+        .route("/review/{id}", get(show).post(save))
+        .route("/review/{id}/conflict", post(conflict))
+}
+
+/// Reviews with their scores, for staff and for reviewers who have submitted their own.
+pub(crate) fn summaries(
+    ctx: &Ctx,
+    reviews: &[ReviewRow],
+    scores: &[ScoreRow],
+    criteria: &[CriterionRow],
+) -> Vec<ReviewSummary> {
+    reviews
+        .iter()
+        .map(|r| ReviewSummary {
+            reviewer: r.reviewer_name.clone(),
+            conflict: r.conflict,
+            note: r.conflict_note.clone(),
+            average: r.weighted_avg.map(|a| format!("{a:.2}")).unwrap_or_default(),
+            submitted: r.submitted_at.is_some(),
+            scores: scores
+                .iter()
+                .filter(|s| s.review_id == r.id && r.submitted_at.is_some())
+                .map(|s| {
+                    let name = criteria
+                        .iter()
+                        .find(|c| c.id == s.criterion_id)
+                        .map(|c| localized(ctx, &c.name_sq, &c.name_en))
+                        .unwrap_or("");
+                    (name.to_owned(), s.score, s.comment.clone())
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+async fn queue(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    ctx.require(Action::ReviewApplications)?;
+    let user = ctx.session.as_ref().ok_or(AppError::LoginRequired)?.user.id();
+    let rows = state.services.store.assignments_of(ctx.tenant.id(), user).await?;
+    let calls = state.services.store.list_calls(ctx.tenant.id(), true).await?;
+    let items = rows
+        .iter()
+        .map(|a| QueueItem {
+            app_id: a.application_id,
+            reference: a.reference.clone().unwrap_or_default(),
+            applicant: a.applicant.clone(),
+            call_title: calls
+                .iter()
+                .find(|c| c.id == a.call_id)
+                .map(|c| localized(&ctx, &c.title_sq, &c.title_en).to_owned())
+                .unwrap_or_default(),
+            state: match (a.conflict, a.submitted_at) {
+                (Some(true), _) => "conflict",
+                (_, Some(_)) => "done",
+                _ => "todo",
+            },
+        })
+        .collect();
+    page(ReviewQueuePage {
+        p: ctx.page(ctx.t("review-title")),
+        items,
+    })
+}
+
+async fn render(state: &AppState, ctx: &Ctx, id: i64, form: Form) -> Result<Response, AppError> {
+    let actor = ctx.require(Action::ReviewApplications)?;
+    let user = actor.user.ok_or(AppError::LoginRequired)?;
+    let (row, call) = state
+        .services
+        .application_for_reviewer(&actor, ApplicationId(id))
+        .await?;
+    let store = &state.services.store;
+    let works = store.application_works(ctx.tenant.id(), row.id()).await?;
+    let criteria = store.criteria(ctx.tenant.id(), call.id()).await?;
+    let reviews = store.reviews_of(ctx.tenant.id(), row.id()).await?;
+    let scores = store.scores_of(ctx.tenant.id(), row.id()).await?;
+    let mine = reviews.iter().find(|r| r.reviewer_id == user.0);
+    let closed = mine.is_some_and(|r| r.submitted_at.is_some());
+    let conflict = mine.is_some_and(|r| r.conflict);
+    let my_score = |criterion: i64| {
+        scores
+            .iter()
+            .find(|s| Some(s.review_id) == mine.map(|m| m.id) && s.criterion_id == criterion)
+    };
+    let has_errors = form.has_errors();
+    let fields = criteria
+        .iter()
+        .map(|c| ScoreField {
+            id: c.id,
+            name: localized(ctx, &c.name_sq, &c.name_en).to_owned(),
+            description: localized(ctx, &c.description_sq, &c.description_en).to_owned(),
+            weight: c.weight,
+            score: form
+                .values
+                .get(&format!("score-{}", c.id))
+                .cloned()
+                .or_else(|| my_score(c.id).map(|s| s.score.to_string()))
+                .unwrap_or_default(),
+            comment: form
+                .values
+                .get(&format!("comment-{}", c.id))
+                .cloned()
+                .or_else(|| my_score(c.id).map(|s| s.comment.clone()))
+                .unwrap_or_default(),
+        })
+        .collect();
+    // Other reviewers' scores only once this reviewer's own are in: no anchoring.
+    let others = if closed && !conflict {
+        summaries(ctx, &reviews, &scores, &criteria)
+    } else {
+        Vec::new()
+    };
+    let template = ReviewPage {
+        p: ctx.page(ctx.t("review-application")),
+        app: application_view(ctx, &row, &call, &works),
+        fields,
+        closed,
+        conflict,
+        others,
+        form,
+    };
+    if has_errors {
+        form_again(template)
+    } else {
+        page(template)
+    }
+}
+
+async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
+    render(&state, &ctx, id, Form::default()).await
+}
+
+async fn save(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    form: FormData,
+) -> Result<Response, AppError> {
+    let actor = ctx.require(Action::ReviewApplications)?;
+    let submit = form.get("action") == "submit";
+    match state
+        .services
+        .save_review(&actor, ApplicationId(id), &form.to_map(), submit)
+        .await
+    {
+        Ok(()) if submit => Ok(ctx.redirect_with_flash(&format!("/review/{id}"), "flash-review-submitted")),
+        Ok(()) => Ok(ctx.redirect_with_flash(&format!("/review/{id}"), "flash-review-saved")),
+        Err(ServiceError::Invalid(errors)) => {
+            render(&state, &ctx, id, Form::new(form.to_map()).with_errors(errors)).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn conflict(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    form: FormData,
+) -> Result<Response, AppError> {
+    let actor = ctx.require(Action::ReviewApplications)?;
+    match state
+        .services
+        .declare_conflict(&actor, ApplicationId(id), form.get("conflict_note"))
+        .await
+    {
+        Ok(()) => Ok(ctx.redirect_with_flash(&format!("/review/{id}"), "flash-conflict-declared")),
+        Err(ServiceError::Invalid(errors)) => {
+            render(&state, &ctx, id, Form::new(form.to_map()).with_errors(errors)).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
