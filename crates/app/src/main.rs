@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand};
 use config::{Config, SETTINGS_HELP, Settings};
 use domain::{Email, Lang, NewPassword, Role};
 use services::{
-    Services, SystemClock,
+    Clock, Services, SystemClock,
     mailer::{Mailer, SmtpSettings, Transport},
 };
 use store::{AuditCtx, Store};
@@ -45,6 +45,9 @@ enum Command {
     },
     /// Write a consistent copy of the SQLite database to PATH while the server runs.
     Backup { path: PathBuf },
+    /// Erase the personal data of applications that were not selected, once the municipality's
+    /// retention period after the call's outcome is over (the server also does it hourly).
+    PurgeApplications,
 }
 
 fn init_logging(settings: &Settings) {
@@ -97,6 +100,12 @@ async fn run(command: Command, settings: Settings, started: Instant) -> anyhow::
             Ok(())
         }
         Command::CreateAdmin { email, name, tenant } => create_admin(&settings, &email, &name, tenant.as_deref()).await,
+        Command::PurgeApplications => {
+            let store = open_store(&settings).await?;
+            let n = store.purge_unselected(SystemClock.now()).await?;
+            println!("Personal data erased from {n} application(s).");
+            Ok(())
+        }
         Command::Backup { path } => {
             if store::BackendKind::of_url(&settings.database_url) == Some(store::BackendKind::Postgres) {
                 anyhow::bail!("online backup is for SQLite; for PostgreSQL use pg_dump -Fc (and pg_restore)");
@@ -271,6 +280,11 @@ async fn shutdown_signal() {
 /// Removes expired sessions and one-time links every hour (any instance may do it).
 async fn purge_expired(store: Store, clock: Arc<dyn services::Clock>, mut stop: watch::Receiver<bool>) {
     loop {
+        match store.purge_unselected(clock.now()).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(applications = n, "personal data of unselected applications erased"),
+            Err(e) => tracing::warn!(error = %e, "retention purge failed"),
+        }
         match store.purge_expired(clock.now()).await {
             Ok(0) => {}
             Ok(n) => tracing::info!(rows = n, "expired sessions and links removed"),

@@ -43,7 +43,7 @@ pub use content::{CycleRow, NewsInput, NewsItem, PhaseInput, TimelinePhase};
 pub use error::StoreError;
 pub use orgs::{OrgInput, OrgMemberRow, OrgRow};
 pub use outbox::{NewMail, OutboxRow};
-pub use reviews::{AssignmentRow, RankFilter, RankedRow, ReviewRow, ScoreInput, ScoreRow};
+pub use reviews::{AssignmentRow, ExportRow, RankFilter, RankedRow, ReviewRow, ScoreInput, ScoreRow};
 pub use roles::PersonRow;
 use sqlx::{
     ConnectOptions,

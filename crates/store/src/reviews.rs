@@ -185,6 +185,15 @@ impl Store {
         Ok(())
     }
 
+    /// Notes that a member of staff exported a call's applications (personal data included).
+    pub async fn record_export(&self, tenant: TenantId, call: CallId, ctx: &AuditCtx) -> Result<()> {
+        write!(self, |tx| {
+            let _ = tenant;
+            audit!(tx, ctx, "call.export", "call", call.0, None, None);
+        });
+        Ok(())
+    }
+
     pub async fn is_assigned(&self, tenant: TenantId, app: ApplicationId, reviewer: UserId) -> Result<bool> {
         read!(self, |db| {
             sqlx::query_scalar::<_, i64>(
@@ -644,4 +653,125 @@ impl Store {
             .map_err(Into::into)
         })
     }
+
+    /// One page of a call's applications for the CSV export, in id order after `after_id`, with
+    /// their review figures. Keyset pagination keeps every page as fast as the first.
+    pub async fn export_page(
+        &self,
+        tenant: TenantId,
+        call: CallId,
+        after_id: i64,
+        limit: i64,
+    ) -> Result<Vec<ExportRow>> {
+        read!(self, |db| {
+            sqlx::query_as::<_, ExportRow>(
+                "SELECT a.id, a.reference, a.status, a.applicant_type, COALESCE(o.name, u.display_name) AS applicant,
+                        o.registration_number, u.email, a.contact_name, a.contact_phone, a.fields, a.areas,
+                        COALESCE(NULLIF(a.size_band, ''), COALESCE(o.size_band, '')) AS size_band, a.submitted_at,
+                        (SELECT AVG(r.weighted_avg) FROM reviews r
+                          WHERE r.application_id = a.id AND r.conflict = FALSE AND r.weighted_avg IS NOT NULL) AS mean,
+                        (SELECT MAX(r.weighted_avg) - MIN(r.weighted_avg) FROM reviews r
+                          WHERE r.application_id = a.id AND r.conflict = FALSE AND r.weighted_avg IS NOT NULL) AS spread,
+                        (SELECT COUNT(*) FROM reviews r
+                          WHERE r.application_id = a.id AND r.conflict = FALSE AND r.weighted_avg IS NOT NULL) AS reviews_done,
+                        (SELECT COUNT(*) FROM reviews r WHERE r.application_id = a.id AND r.conflict = TRUE) AS conflicts,
+                        a.decision_reason
+                 FROM applications a
+                 JOIN users u ON u.id = a.applicant_id
+                 LEFT JOIN organisations o ON o.id = a.org_id
+                 WHERE a.tenant_id = $1 AND a.call_id = $2 AND a.status NOT IN ('draft', 'withdrawn') AND a.id > $3
+                 ORDER BY a.id
+                 LIMIT $4",
+            )
+            .bind(tenant.0)
+            .bind(call.0)
+            .bind(after_id)
+            .bind(limit)
+            .fetch_all(db)
+            .await
+            .map_err(Into::into)
+        })
+    }
+
+    /// Erases the personal data of applications that were not selected, once their call's
+    /// outcome is older than the tenant's retention period. What the public statistics need
+    /// (type, size band, fields, status) stays. Returns how many applications were erased.
+    pub async fn purge_unselected(&self, now: DateTime<Utc>) -> Result<u64> {
+        let candidates: Vec<(i64, i64, DateTime<Utc>, i64)> = read!(self, |db| {
+            sqlx::query_as::<_, (i64, i64, DateTime<Utc>, i64)>(
+                "SELECT a.id, a.tenant_id, c.outcome_published_at, t.retention_days FROM applications a
+                 JOIN calls c ON c.id = a.call_id JOIN tenants t ON t.id = a.tenant_id
+                 WHERE a.status <> 'selected' AND a.erased_at IS NULL AND c.outcome_published_at IS NOT NULL
+                 ORDER BY a.id",
+            )
+            .fetch_all(db)
+            .await?
+        });
+        // Date arithmetic differs between the dialects; the cut-off is decided here instead.
+        let due = candidates
+            .into_iter()
+            .filter(|(_, _, published, days)| *published + chrono::Duration::days(*days) < now)
+            .map(|(app, tenant, _, _)| (app, tenant));
+        let mut erased = 0;
+        for (app, tenant) in due {
+            let ctx = AuditCtx {
+                tenant: Some(TenantId(tenant)),
+                actor: None,
+                at: now,
+                request_id: Some("retention".into()),
+            };
+            let done: u64 = write!(self, |tx| {
+                let n = sqlx::query(
+                    "UPDATE applications SET description = '', statement = '', contact_name = '', contact_phone = '',
+                            areas = '', decision_reason = NULL, erased_at = $1, updated_at = $1
+                     WHERE id = $2 AND erased_at IS NULL",
+                )
+                .bind(now)
+                .bind(app)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                if n > 0 {
+                    sqlx::query("DELETE FROM application_works WHERE application_id = $1")
+                        .bind(app)
+                        .execute(&mut *tx)
+                        .await?;
+                    audit!(
+                        tx,
+                        &ctx,
+                        "application.erase",
+                        "application",
+                        app,
+                        None,
+                        Some(json!({"reason": "retention period over"}))
+                    );
+                }
+                n
+            });
+            erased += done;
+        }
+        Ok(erased)
+    }
+}
+
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+pub struct ExportRow {
+    pub id: i64,
+    pub reference: Option<String>,
+    pub status: String,
+    pub applicant_type: String,
+    pub applicant: String,
+    pub registration_number: Option<String>,
+    pub email: Option<String>,
+    pub contact_name: String,
+    pub contact_phone: String,
+    pub fields: String,
+    pub areas: String,
+    pub size_band: String,
+    pub submitted_at: Option<DateTime<Utc>>,
+    pub mean: Option<f64>,
+    pub spread: Option<f64>,
+    pub reviews_done: i64,
+    pub conflicts: i64,
+    pub decision_reason: Option<String>,
 }

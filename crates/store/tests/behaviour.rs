@@ -687,3 +687,116 @@ async fn both_migration_folders_give_the_same_schema() {
     lite.cleanup().await;
     pg.cleanup().await;
 }
+
+#[tokio::test]
+async fn unselected_applications_are_erased_after_the_retention_period() {
+    use domain::{ApplicationId, calls::reference};
+    use store::{ApplicationInput, CallInput, CriterionInput, NewApplication};
+    let _ = reference("X", 2026, 1);
+    for db in TestDb::all().await.expect("databases") {
+        let s = &db.store;
+        let a = tenant(s, "elbasan", true).await;
+        let coordinator = user(s, a, "k@example.org", &[Role::Coordinator]).await;
+        let c = AuditCtx {
+            actor: Some(coordinator),
+            ..ctx(Some(a), t0())
+        };
+        let input = CallInput {
+            title_sq: "Thirrje".into(),
+            title_en: String::new(),
+            summary_sq: "P".into(),
+            summary_en: String::new(),
+            body_sq: String::new(),
+            body_en: String::new(),
+            eligibility_sq: String::new(),
+            eligibility_en: String::new(),
+            requirements_sq: String::new(),
+            requirements_en: String::new(),
+            allow_cso: true,
+            allow_informal: true,
+            allow_citizen: true,
+            places: None,
+            opens_at: t0(),
+            closes_at: t0() + Duration::days(10),
+            contact_email: "k@example.org".into(),
+        };
+        let criterion = CriterionInput {
+            name_sq: "K".into(),
+            name_en: String::new(),
+            description_sq: String::new(),
+            description_en: String::new(),
+            weight: 1,
+        };
+        let call = s.create_call(a, &input, &[criterion], "ELB", &c).await.expect("call");
+        s.publish_call(a, call, &c).await.expect("publish");
+        let mut apps = Vec::new();
+        for email in ["p1@example.org", "p2@example.org"] {
+            let applicant = user(s, a, email, &[]).await;
+            let new = NewApplication {
+                call,
+                applicant,
+                applicant_type: "citizen".into(),
+                org_id: None,
+                size_band: String::new(),
+                lang: "sq".into(),
+            };
+            let id = s.start_application(a, &new, &c).await.expect("application");
+            let filled = ApplicationInput {
+                description: "Përshkrim".into(),
+                statement: "Deklaratë".into(),
+                contact_name: "Emri".into(),
+                contact_phone: "+355 69 1".into(),
+                fields: "youth".into(),
+                ..Default::default()
+            };
+            s.save_application(a, id, &filled, &[], &c).await.expect("save");
+            s.submit_application(a, id, 2026, |_| Vec::new(), &c)
+                .await
+                .expect("submit");
+            apps.push(id);
+        }
+        s.decide(a, call, &[apps[0]], "selected", "Po", &c)
+            .await
+            .expect("select");
+        s.decide(a, call, &[apps[1]], "declined", "Jo", &c)
+            .await
+            .expect("decline");
+        s.publish_outcome(a, call, &[], &c).await.expect("publish outcome");
+        // Not yet: the retention period (365 days by default) runs from the outcome.
+        assert_eq!(
+            s.purge_unselected(t0() + Duration::days(300)).await.expect("purge"),
+            0,
+            "{}",
+            db.label
+        );
+        assert_eq!(
+            s.purge_unselected(t0() + Duration::days(400)).await.expect("purge"),
+            1,
+            "{}",
+            db.label
+        );
+        let declined = s
+            .application(a, ApplicationId(apps[1].0))
+            .await
+            .expect("read")
+            .expect("kept");
+        assert!(
+            declined.contact_phone.is_empty() && declined.statement.is_empty(),
+            "{}",
+            db.label
+        );
+        assert_eq!(declined.fields, "youth", "statistics keep what they need");
+        let selected = s.application(a, apps[0]).await.expect("read").expect("kept");
+        assert_eq!(
+            selected.contact_phone, "+355 69 1",
+            "{}: the selected keep theirs",
+            db.label
+        );
+        assert_eq!(
+            s.purge_unselected(t0() + Duration::days(500)).await.expect("purge"),
+            0,
+            "erased once"
+        );
+        db.cleanup().await;
+    }
+}

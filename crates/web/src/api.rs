@@ -4,12 +4,13 @@
 
 use axum::{
     Json, Router,
-    extract::{Query, State},
+    extract::{Path, Query, State},
     routing::get,
 };
 use chrono::{DateTime, NaiveDate, Utc};
-use domain::Action;
+use domain::{Action, CallId, calls::CallPhase};
 use serde::{Deserialize, Serialize};
+use store::CallRow;
 use utoipa::{IntoParams, OpenApi, ToSchema};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
@@ -36,6 +37,9 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(timeline))
         .routes(routes!(news))
         .routes(routes!(me))
+        .routes(routes!(calls))
+        .routes(routes!(call_detail))
+        .routes(routes!(call_outcome))
 }
 
 /// The OpenAPI document (also served at `/api/openapi.json`).
@@ -223,5 +227,183 @@ async fn me(ctx: Ctx) -> Result<Json<MeDto>, AppError> {
         email: s.user.email.clone(),
         lang: s.user.lang.clone(),
         roles: s.roles.iter().map(|r| r.key().to_owned()).collect(),
+    }))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CallDto {
+    pub id: i64,
+    pub title: Localized,
+    pub summary: Localized,
+    /// `upcoming`, `open` or `closed`.
+    pub phase: String,
+    pub opens_at: DateTime<Utc>,
+    pub closes_at: DateTime<Utc>,
+    pub places: Option<i64>,
+    /// Who may apply: `cso`, `informal_group`, `citizen`.
+    pub applicant_types: Vec<String>,
+    pub contact_email: String,
+    pub outcome_published: bool,
+}
+
+fn call_dto(state: &AppState, c: &CallRow) -> CallDto {
+    let mut types = Vec::new();
+    for (on, key) in [
+        (c.allow_cso, "cso"),
+        (c.allow_informal, "informal_group"),
+        (c.allow_citizen, "citizen"),
+    ] {
+        if on {
+            types.push(key.to_owned());
+        }
+    }
+    CallDto {
+        id: c.id,
+        title: localized(&c.title_sq, &c.title_en),
+        summary: localized(&c.summary_sq, &c.summary_en),
+        phase: CallPhase::at(state.services.clock.now(), c.opens_at, c.closes_at)
+            .key()
+            .to_owned(),
+        opens_at: c.opens_at,
+        closes_at: c.closes_at,
+        places: c.places,
+        applicant_types: types,
+        contact_email: c.contact_email.clone(),
+        outcome_published: c.outcome_published_at.is_some(),
+    }
+}
+
+/// Published calls, the latest deadline first.
+#[utoipa::path(get, path = "/api/v1/calls", tag = "calls", responses((status = 200, body = Vec<CallDto>)))]
+async fn calls(State(state): State<AppState>, ctx: Ctx) -> Result<Json<Vec<CallDto>>, AppError> {
+    ctx.require(Action::ViewPublic)?;
+    let rows = state.services.store.list_calls(ctx.tenant.id(), false).await?;
+    Ok(Json(rows.iter().map(|c| call_dto(&state, c)).collect()))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CriterionDto {
+    pub name: Localized,
+    pub description: Localized,
+    pub weight: i64,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CallDetailDto {
+    #[serde(flatten)]
+    pub call: CallDto,
+    /// Markdown.
+    pub body: Localized,
+    pub eligibility: Localized,
+    pub requirements: Localized,
+    pub criteria: Vec<CriterionDto>,
+}
+
+async fn published_call(state: &AppState, ctx: &Ctx, id: i64) -> Result<CallRow, AppError> {
+    state
+        .services
+        .store
+        .call(ctx.tenant.id(), CallId(id))
+        .await?
+        .filter(CallRow::is_published)
+        .ok_or(AppError::NotFound)
+}
+
+/// One published call with its selection criteria.
+#[utoipa::path(get, path = "/api/v1/calls/{id}", tag = "calls", params(("id" = i64, Path, description = "Call id")),
+    responses((status = 200, body = CallDetailDto), (status = 404, description = "No such published call", body = ApiErrorBody)))]
+async fn call_detail(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Json<CallDetailDto>, AppError> {
+    ctx.require(Action::ViewPublic)?;
+    let c = published_call(&state, &ctx, id).await?;
+    let criteria = state.services.store.criteria(ctx.tenant.id(), c.id()).await?;
+    Ok(Json(CallDetailDto {
+        body: localized(&c.body_sq, &c.body_en),
+        eligibility: localized(&c.eligibility_sq, &c.eligibility_en),
+        requirements: localized(&c.requirements_sq, &c.requirements_en),
+        criteria: criteria
+            .iter()
+            .map(|k| CriterionDto {
+                name: localized(&k.name_sq, &k.name_en),
+                description: localized(&k.description_sq, &k.description_en),
+                weight: k.weight,
+            })
+            .collect(),
+        call: call_dto(&state, &c),
+    }))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SelectedDto {
+    pub name: String,
+    pub applicant_type: String,
+    pub fields: Vec<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct TallyDto {
+    pub applications: i64,
+    /// Zero until the outcome is published.
+    pub selected: i64,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct OutcomeDto {
+    pub published: bool,
+    /// Selected applicants who agreed to be listed; empty until the outcome is published.
+    pub selected: Vec<SelectedDto>,
+    pub total: TallyDto,
+    pub by_applicant_type: std::collections::BTreeMap<String, TallyDto>,
+    pub by_size_band: std::collections::BTreeMap<String, TallyDto>,
+    pub by_field: std::collections::BTreeMap<String, TallyDto>,
+    pub by_area: std::collections::BTreeMap<String, TallyDto>,
+}
+
+/// The outcome of a call and its inclusion statistics (counts only, no personal data).
+#[utoipa::path(get, path = "/api/v1/calls/{id}/outcome", tag = "calls", params(("id" = i64, Path, description = "Call id")),
+    responses((status = 200, body = OutcomeDto), (status = 404, description = "No such published call", body = ApiErrorBody)))]
+async fn call_outcome(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Json<OutcomeDto>, AppError> {
+    ctx.require(Action::ViewPublic)?;
+    let c = published_call(&state, &ctx, id).await?;
+    let published = c.outcome_published_at.is_some();
+    let stats = state.services.call_stats(ctx.tenant.id(), c.id()).await?;
+    let tally = |t: &services::reviews::Tally| TallyDto {
+        applications: t.applications,
+        selected: if published { t.selected } else { 0 },
+    };
+    let map = |m: &std::collections::BTreeMap<String, services::reviews::Tally>| {
+        m.iter().map(|(k, t)| (k.clone(), tally(t))).collect()
+    };
+    let selected = if published {
+        state
+            .services
+            .store
+            .selected_public(ctx.tenant.id(), c.id())
+            .await?
+            .into_iter()
+            .map(|(name, kind, fields)| SelectedDto {
+                name,
+                applicant_type: kind,
+                fields: fields.split(',').filter(|f| !f.is_empty()).map(str::to_owned).collect(),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok(Json(OutcomeDto {
+        published,
+        selected,
+        total: tally(&stats.total),
+        by_applicant_type: map(&stats.by_type),
+        by_size_band: map(&stats.by_size),
+        by_field: map(&stats.by_field),
+        by_area: map(&stats.by_area),
     }))
 }

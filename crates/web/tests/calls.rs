@@ -701,3 +701,69 @@ async fn review_decide_and_publish_the_outcome() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn exports_api_and_the_applicants_own_data() {
+    each_backend(async |app| {
+        let (_, coordinator) = app.user(Role::Coordinator).await;
+        let call = published_call(app, &coordinator, &["cso", "citizen"]).await;
+        let (_, first) = app.user_in(app.elbasan, "e-para@example.org", &[]).await;
+        let a1 = submitted(app, call, &first, true).await;
+
+        let csv = app
+            .get(&format!("/admin/calls/{call}/export.csv"), Some(&coordinator))
+            .await;
+        assert_eq!(csv.status_code(), StatusCode::OK, "{}", app.label);
+        assert!(
+            csv.header("content-type")
+                .to_str()
+                .expect("ascii")
+                .starts_with("text/csv")
+        );
+        let bytes = csv.as_bytes();
+        assert!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]), "byte-order mark");
+        let text = String::from_utf8(bytes.to_vec()).expect("utf-8");
+        assert!(
+            text.contains("reference,status,applicant_type")
+                && text.contains("ELB-2026-0001")
+                && text.contains("Drita Hoxha")
+        );
+        assert!(text.contains("\"Elbasan, Shirgjan\""), "quoted as CSV: {text}");
+        assert_eq!(
+            app.get(&format!("/admin/calls/{call}/export.csv"), Some(&first))
+                .await
+                .status_code(),
+            StatusCode::FORBIDDEN
+        );
+        assert!(
+            app.get("/admin/audit?action=call.export", Some(&coordinator))
+                .await
+                .text()
+                .contains("call.export")
+        );
+
+        let calls: serde_json::Value = app.get("/api/v1/calls", None).await.json();
+        assert_eq!(calls[0]["phase"], "open", "{}", app.label);
+        assert_eq!(calls[0]["title"]["sq"], "Thirrje e hapur për OSHC-të");
+        let detail: serde_json::Value = app.get(&format!("/api/v1/calls/{call}"), None).await.json();
+        assert_eq!(detail["criteria"][0]["weight"], 3);
+        let outcome: serde_json::Value = app.get(&format!("/api/v1/calls/{call}/outcome"), None).await.json();
+        assert_eq!(outcome["published"], false);
+        assert_eq!(outcome["total"]["applications"], 1);
+        assert_eq!(outcome["by_applicant_type"]["cso"]["applications"], 1);
+        assert!(!outcome.to_string().contains("Drita"), "no personal data");
+        let doc: serde_json::Value = app.get("/api/openapi.json", None).await.json();
+        assert!(doc["paths"]["/api/v1/calls/{id}/outcome"]["get"].is_object());
+
+        let mine = app.get("/my/data.json", Some(&first)).await;
+        let mine: serde_json::Value = mine.json();
+        assert_eq!(mine["account"]["email"], "e-para@example.org");
+        assert_eq!(
+            mine["applications"][0]["application"]["contact_phone"],
+            "+355 69 123 4567"
+        );
+        assert_eq!(mine["applications"][0]["previous_work"][0]["year"], 2023);
+        let _ = a1;
+    })
+    .await;
+}

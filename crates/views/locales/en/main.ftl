@@ -461,3 +461,5 @@ flash-decided = The decision was saved.
 flash-assigned = The reviewer was assigned.
 flash-outcome-published = The outcome was published and the applicants were told.
 call-outcome-link = See the outcome
+call-export-csv = Download the applications (CSV)
+account-export = Download my data (JSON)

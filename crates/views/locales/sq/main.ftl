@@ -461,3 +461,5 @@ flash-decided = Vendimi u ruajt.
 flash-assigned = Vlerësuesi u caktua.
 flash-outcome-published = Rezultati u publikua dhe aplikuesit u njoftuan.
 call-outcome-link = Shiko rezultatin
+call-export-csv = Shkarko aplikimet (CSV)
+account-export = Shkarko të dhënat e mia (JSON)

@@ -29,6 +29,7 @@ use crate::{AppError, AppState, Ctx, forms::FormData};
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/my/applications", get(mine))
+        .route("/my/data.json", get(my_data))
         .route("/applications/{id}", get(show))
         .route("/applications/{id}/edit", get(edit_form).post(save))
         .route("/applications/{id}/review", get(review))
@@ -327,4 +328,32 @@ async fn withdraw(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) 
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// Everything the platform holds about the signed-in person, as JSON (the right of access).
+async fn my_data(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    use axum::http::{HeaderValue, header};
+    ctx.require(Action::ManageOwnAccount)?;
+    let session = ctx.session.as_ref().ok_or(AppError::LoginRequired)?;
+    let store = &state.services.store;
+    let tenant = ctx.tenant.id();
+    let user = session.user.id();
+    let mut applications = Vec::new();
+    for a in store.applications_of(tenant, user).await? {
+        let works = store.application_works(tenant, a.id()).await?;
+        applications.push(serde_json::json!({"application": a, "previous_work": works}));
+    }
+    let body = serde_json::json!({
+        "municipality": ctx.tenant.slug,
+        "account": session.user,
+        "roles": session.roles.iter().map(|r| r.key()).collect::<Vec<_>>(),
+        "organisations": store.orgs_of_user(tenant, user).await?,
+        "applications": applications,
+    });
+    let mut response = axum::Json(body).into_response();
+    response.headers_mut().insert(
+        header::CONTENT_DISPOSITION,
+        HeaderValue::from_static("attachment; filename=\"my-data.json\""),
+    );
+    Ok(response)
 }
