@@ -63,6 +63,11 @@ for _ in $(seq 1 300); do
 done
 kill "$seed_pid"
 wait "$seed_pid" 2>/dev/null || true
+# Issue 3: a call with $APPLICATIONS submitted applications, each reviewed three times.
+APPLICATIONS=${APPLICATIONS:-10000}
+gen_start=$(now_ms)
+call_id=$(BASHKE_DATA_DIR="$tmp/data" "$binary" generate-load --applications "$APPLICATIONS" 2>"$tmp/generate.log")
+gen_s=$(awk -v ms="$(($(now_ms) - gen_start))" 'BEGIN { printf "%.0f", ms / 1000 }')
 start_ms=$(now_ms)
 BASHKE_DATA_DIR="$tmp/data" BASHKE_LISTEN="127.0.0.1:$bport" BASHKE_BASE_URL="$B" \
   taskset -c 1 "$binary" demo >"$tmp/bashke.log" 2>&1 &
@@ -85,6 +90,7 @@ fi
 # nginx serves exactly what bashke answered, so both send the same bytes.
 curl -fsS -H 'Accept-Language: sq' "$B/" -o "$www/index.html"
 curl -fsS "$B/api/v1/tenant" -o "$www/tenant.json"
+curl -fsS -H 'Accept-Language: sq' "$B/calls/$call_id" -o "$www/call.html"
 chmod 644 "$www"/*
 rss_kb=$(awk '/^VmRSS:/ { print $2 }' "/proc/$bashke_pid/status")
 
@@ -140,6 +146,28 @@ run_wrk bashke-page "$B/" -H 'Accept-Language: sq'
 run_wrk nginx-page "$N/index.html"
 run_wrk bashke-api "$B/api/v1/tenant"
 run_wrk nginx-api "$N/tenant.json"
+run_wrk bashke-call "$B/calls/$call_id" -H 'Accept-Language: sq'
+run_wrk nginx-call "$N/call.html"
+
+# The coordinator's ranked table (first page of 50) and the CSV export, signed in.
+curl -fsS -c "$tmp/cookies" -o /dev/null -d 'email=koordinatori@demo.bashke.al&password=Elbasan-demo-2026&next=/account' "$B/login"
+session=$(awk '$6 == "session" { print $7 }' "$tmp/cookies")
+table_url="$B/admin/calls/$call_id/applications"
+taskset -c 0 wrk -t1 -c1 -d5s --latency -H "Cookie: session=$session" "$table_url" >"$tmp/table-c1.txt"
+taskset -c 0 wrk -t1 -c8 -d5s --latency -H "Cookie: session=$session" "$table_url" >"$tmp/table-c8.txt"
+rss_before_kb=$(awk '/^VmRSS:/ { print $2 }' "/proc/$bashke_pid/status")
+peak_kb=$rss_before_kb
+export_start=$(now_ms)
+curl -fsS -H "Cookie: session=$session" -o "$tmp/export.csv" "$B/admin/calls/$call_id/export.csv" &
+curl_pid=$!
+while kill -0 "$curl_pid" 2>/dev/null; do
+  kb=$(awk '/^VmRSS:/ { print $2 }' "/proc/$bashke_pid/status")
+  ((kb > peak_kb)) && peak_kb=$kb
+  sleep 0.02
+done
+wait "$curl_pid"
+export_ms=$(($(now_ms) - export_start))
+export_rows=$(($(wc -l <"$tmp/export.csv") - 1))
 
 # --- report ---------------------------------------------------------------
 rps() { awk '/^Requests\/sec:/ { print $2 }' "$tmp/$1.txt"; }
@@ -174,6 +202,16 @@ mkdir -p bench/out
   row "nginx \`/index.html\`" nginx-page "—"
   row "bashke \`/api/v1/tenant\`" bashke-api "$(ratio "$(rps bashke-api)" "$(rps nginx-api)")"
   row "nginx \`/tenant.json\`" nginx-api "—"
+  row "bashke \`/calls/$call_id\` (call with $APPLICATIONS applications)" bashke-call "$(ratio "$(rps bashke-call)" "$(rps nginx-call)")"
+  row "nginx \`/call.html\`" nginx-call "—"
+  echo
+  echo "| coordinator's ranked table, first page of 50 of $APPLICATIONS | req/s | p99 |"
+  echo "| --- | ---: | ---: |"
+  printf '| 1 connection | %.0f | %s ms |\n' "$(rps table-c1)" "$(p99_ms table-c1)"
+  printf '| 8 connections | %.0f | %s ms |\n' "$(rps table-c8)" "$(p99_ms table-c8)"
+  echo
+  echo "- CSV export of $export_rows applications: ${export_ms} ms; server RSS before $((rss_before_kb / 1024)) MB, peak during the export $((peak_kb / 1024)) MB"
+  echo "- generating $APPLICATIONS applications with three reviews each (\`bashke generate-load\`): ${gen_s} s"
   echo
   echo "- start-up on an existing database (process start to first 200 from /healthz): ${startup_ms} ms"
   echo "- idle RSS after start-up, before load: $(awk -v k="$rss_kb" 'BEGIN { printf "%.1f", k / 1024 }') MB"

@@ -2,6 +2,7 @@
 
 mod config;
 mod demo;
+mod load;
 
 use std::{path::PathBuf, sync::Arc, time::Instant};
 
@@ -48,6 +49,13 @@ enum Command {
     /// Erase the personal data of applications that were not selected, once the municipality's
     /// retention period after the call's outcome is over (the server also does it hourly).
     PurgeApplications,
+    /// For benchmarks: add a call with N submitted applications, each reviewed three times, to
+    /// the default municipality (run `bashke demo` once first). Prints the call's id.
+    #[command(hide = true)]
+    GenerateLoad {
+        #[arg(long, default_value_t = 10_000)]
+        applications: usize,
+    },
 }
 
 fn init_logging(settings: &Settings) {
@@ -100,6 +108,18 @@ async fn run(command: Command, settings: Settings, started: Instant) -> anyhow::
             Ok(())
         }
         Command::CreateAdmin { email, name, tenant } => create_admin(&settings, &email, &name, tenant.as_deref()).await,
+        Command::GenerateLoad { applications } => {
+            let store = open_store(&settings).await?;
+            let services = Services::new(store, Arc::new(SystemClock), &settings.base_url);
+            let started = Instant::now();
+            let call = load::generate(&services, applications).await?;
+            eprintln!(
+                "generated {applications} applications in {:.1} s",
+                started.elapsed().as_secs_f64()
+            );
+            println!("{call}");
+            Ok(())
+        }
         Command::PurgeApplications => {
             let store = open_store(&settings).await?;
             let n = store.purge_unselected(SystemClock.now()).await?;

@@ -54,7 +54,7 @@ pub struct AppState {
     pub config: Arc<WebConfig>,
     pub metrics: Option<PrometheusHandle>,
     pub tenants: tenants::TenantCache,
-    pub home: home_cache::HomeCache,
+    pub public: home_cache::PublicCache,
     pub limiter: Arc<security::WriteLimiter>,
 }
 
@@ -63,7 +63,7 @@ impl AppState {
         let limiter = Arc::new(security::WriteLimiter::new(config.write_rate_per_second));
         AppState {
             tenants: tenants::TenantCache::new(services.store.clone()),
-            home: home_cache::HomeCache::default(),
+            public: home_cache::PublicCache::default(),
             services,
             config: Arc::new(config),
             metrics,

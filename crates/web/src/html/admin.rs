@@ -243,7 +243,7 @@ async fn timeline_save(State(state): State<AppState>, ctx: Ctx, form: FormData) 
     match parse_timeline(&rows) {
         Ok(phases) => {
             state.services.replace_timeline(&actor, &phases).await?;
-            state.home.invalidate(ctx.tenant.id());
+            state.public.invalidate_home(ctx.tenant.id());
             Ok(ctx.redirect_with_flash("/", "flash-saved"))
         }
         Err(errors) => {
@@ -291,7 +291,7 @@ async fn news_create(State(state): State<AppState>, ctx: Ctx, form: FormData) ->
     let actor = ctx.require(Action::EditNews)?;
     match state.services.create_news(&actor, &form.to_map()).await {
         Ok(id) => {
-            state.home.invalidate(ctx.tenant.id());
+            state.public.invalidate_home(ctx.tenant.id());
             Ok(ctx.redirect_with_flash(&format!("/news/{id}"), "flash-saved"))
         }
         Err(ServiceError::Invalid(errors)) => form_again(NewsFormPage {
@@ -336,7 +336,7 @@ async fn news_update(
     let actor = ctx.require(Action::EditNews)?;
     match state.services.update_news(&actor, NewsId(id), &form.to_map()).await {
         Ok(()) => {
-            state.home.invalidate(ctx.tenant.id());
+            state.public.invalidate_home(ctx.tenant.id());
             Ok(ctx.redirect_with_flash(&format!("/news/{id}"), "flash-saved"))
         }
         Err(ServiceError::Invalid(errors)) => form_again(NewsFormPage {
@@ -351,7 +351,7 @@ async fn news_update(
 async fn news_delete(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
     let actor = ctx.require(Action::EditNews)?;
     state.services.delete_news(&actor, NewsId(id)).await?;
-    state.home.invalidate(ctx.tenant.id());
+    state.public.invalidate_home(ctx.tenant.id());
     Ok(ctx.redirect_with_flash("/news", "flash-news-deleted"))
 }
 

@@ -271,6 +271,7 @@ async fn update(
     match parse_call_form(&form.to_map(), &criteria, ctx.tz()) {
         Ok((input, parsed)) => {
             state.services.update_call(&actor, CallId(id), &input, &parsed).await?;
+            state.public.invalidate_call(ctx.tenant.id(), CallId(id));
             Ok(ctx.redirect_with_flash(&format!("/admin/calls/{id}"), "flash-saved"))
         }
         Err(errors) => form_again(form_page(
@@ -285,6 +286,7 @@ async fn update(
 async fn publish(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
     let actor = ctx.require(Action::ManageCalls)?;
     state.services.publish_call(&actor, CallId(id)).await?;
+    state.public.invalidate_call(ctx.tenant.id(), CallId(id));
     Ok(ctx.redirect_with_flash(&format!("/admin/calls/{id}"), "flash-call-published"))
 }
 
@@ -301,7 +303,10 @@ async fn extend(
         .extend_deadline(&ctx.tenant, &actor, CallId(id), form.get("closes_at"))
         .await
     {
-        Ok(()) => Ok(ctx.redirect_with_flash(&format!("/admin/calls/{id}"), "flash-deadline-extended")),
+        Ok(()) => {
+            state.public.invalidate_call(ctx.tenant.id(), CallId(id));
+            Ok(ctx.redirect_with_flash(&format!("/admin/calls/{id}"), "flash-deadline-extended"))
+        }
         Err(ServiceError::Invalid(errors)) => {
             render_show(&state, &ctx, &call, Form::new(form.to_map()).with_errors(errors)).await
         }
@@ -545,7 +550,10 @@ async fn assign_one(
 async fn publish_outcome(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
     let actor = ctx.require(Action::ManageCalls)?;
     match state.services.publish_outcome(&ctx.tenant, &actor, CallId(id)).await {
-        Ok(()) => Ok(ctx.redirect_with_flash(&format!("/calls/{id}/outcome"), "flash-outcome-published")),
+        Ok(()) => {
+            state.public.invalidate_call(ctx.tenant.id(), CallId(id));
+            Ok(ctx.redirect_with_flash(&format!("/calls/{id}/outcome"), "flash-outcome-published"))
+        }
         Err(ServiceError::Invalid(errors)) => {
             render_applications(&state, &ctx, id, &HashMap::new(), Form::default().with_errors(errors)).await
         }

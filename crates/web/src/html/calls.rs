@@ -106,8 +106,15 @@ fn applicant_types(ctx: &Ctx, call: &CallRow) -> Vec<Choice> {
 
 async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
     ctx.require(Action::ViewPublic)?;
-    let call = visible_call(&state, &ctx, id).await?;
-    let criteria = state.services.store.criteria(ctx.tenant.id(), call.id()).await?;
+    let data = state
+        .public
+        .call(&state.services.store, ctx.tenant.id(), CallId(id))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !data.call.is_published() && !ctx.principal().can(Action::ManageCalls) {
+        return Err(AppError::NotFound);
+    }
+    let (call, criteria) = (&data.call, &data.criteria);
     let mine = match &ctx.session {
         Some(s) => state
             .services
@@ -119,7 +126,7 @@ async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> R
             .map(|a| (a.id, ctx.t(&format!("status-{}", a.status)))),
         None => None,
     };
-    let c = card(&state, &ctx, &call);
+    let c = card(&state, &ctx, call);
     page(CallPage {
         p: ctx.page(c.title.clone()),
         body_html: markdown::render(localized(&ctx, &call.body_sq, &call.body_en)),
@@ -133,7 +140,7 @@ async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> R
                 weight: cr.weight,
             })
             .collect(),
-        who: applicant_types(&ctx, &call).into_iter().map(|c| c.label).collect(),
+        who: applicant_types(&ctx, call).into_iter().map(|c| c.label).collect(),
         places: call.places,
         contact_email: call.contact_email.clone(),
         is_draft: !call.is_published(),

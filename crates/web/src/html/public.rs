@@ -43,7 +43,7 @@ pub(crate) fn summaries(ctx: &Ctx, items: &[store::NewsItem]) -> Vec<NewsSummary
 
 async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
     ctx.require(Action::ViewPublic)?;
-    let data = state.home.get(&state.services.store, ctx.tenant.id()).await?;
+    let data = state.public.home(&state.services.store, ctx.tenant.id()).await?;
     let today = state.services.clock.now().with_timezone(&ctx.tz()).date_naive();
     let phases = data
         .phases
