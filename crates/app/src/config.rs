@@ -23,6 +23,7 @@ or BASHKE_CONFIG; default in brackets):
   BASHKE_BASE_URL               public address used in e-mailed links; https:// makes cookies Secure
                                 [http://LISTEN]
   BASHKE_BODY_LIMIT_BYTES       largest request body accepted [1048576]
+  BASHKE_ATTACHMENT_MAX_BYTES   largest file attached to an application (PDF or image) [10485760]
   BASHKE_WRITE_RATE_PER_SECOND  form posts per client address per second, 0 = off [10]
   BASHKE_TRUSTED_PROXIES        comma-separated proxy addresses whose X-Forwarded-For is believed []
   BASHKE_LOG_FORMAT             text or json [text]
@@ -43,6 +44,7 @@ pub struct Config {
     pub database_url: String,
     pub base_url: String,
     pub body_limit_bytes: usize,
+    pub attachment_max_bytes: usize,
     pub write_rate_per_second: u32,
     pub trusted_proxies: String,
     pub log_format: String,
@@ -74,6 +76,7 @@ impl Default for Config {
             database_url: String::new(),
             base_url: String::new(),
             body_limit_bytes: 1024 * 1024,
+            attachment_max_bytes: 10 * 1024 * 1024,
             write_rate_per_second: 10,
             trusted_proxies: String::new(),
             log_format: "text".into(),

@@ -232,6 +232,7 @@ async fn serve(settings: Settings, demo: bool, started: Instant) -> anyhow::Resu
     let web_config = web::WebConfig {
         base_url: settings.base_url.clone(),
         body_limit_bytes: settings.raw.body_limit_bytes,
+        attachment_max_bytes: settings.raw.attachment_max_bytes,
         write_rate_per_second: settings.raw.write_rate_per_second,
         trusted_proxies: settings.trusted_proxies.clone(),
     };

@@ -6,6 +6,7 @@ pub mod calls;
 pub mod clock;
 pub mod content;
 pub mod error;
+pub mod files;
 pub mod mailer;
 pub mod mails;
 pub mod orgs;

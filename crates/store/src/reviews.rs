@@ -72,6 +72,29 @@ pub struct ScoreInput {
     pub comment: String,
 }
 
+/// Recomputes the stored review figures of the applications matched by `$filter` (a condition
+/// on `applications`, with `$1` bound to `$value`), inside an open write transaction.
+macro_rules! refresh_figures {
+    ($tx:ident, $filter:literal, $value:expr) => {{
+        sqlx::query(concat!(
+            "UPDATE applications SET
+                review_mean = (SELECT AVG(r.weighted_avg) FROM reviews r
+                               WHERE r.application_id = applications.id AND r.conflict = FALSE AND r.weighted_avg IS NOT NULL),
+                review_spread = (SELECT MAX(r.weighted_avg) - MIN(r.weighted_avg) FROM reviews r
+                                 WHERE r.application_id = applications.id AND r.conflict = FALSE AND r.weighted_avg IS NOT NULL),
+                reviews_done = (SELECT COUNT(*) FROM reviews r
+                                WHERE r.application_id = applications.id AND r.conflict = FALSE AND r.weighted_avg IS NOT NULL),
+                reviews_assigned = (SELECT COUNT(*) FROM review_assignments ra WHERE ra.application_id = applications.id),
+                review_conflicts = (SELECT COUNT(*) FROM reviews r WHERE r.application_id = applications.id AND r.conflict = TRUE)
+             WHERE ",
+            $filter
+        ))
+        .bind($value)
+        .execute(&mut *$tx)
+        .await?;
+    }};
+}
+
 impl Store {
     /// Assigns a reviewer to one application (nothing happens if already assigned).
     pub async fn assign_reviewer(
@@ -96,6 +119,7 @@ impl Store {
             .execute(&mut *tx)
             .await?;
             if done.rows_affected() > 0 {
+                refresh_figures!(tx, "id = $1", app.0);
                 audit!(
                     tx,
                     ctx,
@@ -133,6 +157,7 @@ impl Store {
             .execute(&mut *tx)
             .await?
             .rows_affected();
+            refresh_figures!(tx, "call_id = $1", call.0);
             audit!(
                 tx,
                 ctx,
@@ -162,6 +187,7 @@ impl Store {
             .bind(reviewer.0)
             .execute(&mut *tx)
             .await?;
+            refresh_figures!(tx, "id = $1", app.0);
             audit!(
                 tx,
                 ctx,
@@ -309,6 +335,7 @@ impl Store {
                     .await?;
                 }
             }
+            refresh_figures!(tx, "id = $1", app.0);
             audit!(
                 tx,
                 ctx,
@@ -377,6 +404,7 @@ impl Store {
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
+            refresh_figures!(tx, "id = $1", app.0);
             let action = if weighted_avg.is_some() {
                 "review.submit"
             } else {
@@ -409,36 +437,18 @@ impl Store {
         let area = filter.area.as_ref().map(|a| format!("%{}%", a.to_lowercase()));
         read!(self, |db| {
             sqlx::query_as::<_, RankedRow>(
-                "WITH per_app AS (
-                     SELECT application_id,
-                            AVG(weighted_avg) AS mean,
-                            MAX(weighted_avg) - MIN(weighted_avg) AS spread,
-                            COUNT(*) AS done
-                     FROM reviews
-                     WHERE tenant_id = $1 AND conflict = FALSE AND weighted_avg IS NOT NULL
-                     GROUP BY application_id
-                 ),
-                 assigned AS (
-                     SELECT application_id, COUNT(*) AS n FROM review_assignments WHERE tenant_id = $1 GROUP BY application_id
-                 ),
-                 conflicts AS (
-                     SELECT application_id, COUNT(*) AS n FROM reviews WHERE tenant_id = $1 AND conflict = TRUE GROUP BY application_id
-                 )
-                 SELECT a.id, a.reference, COALESCE(o.name, u.display_name) AS applicant, a.applicant_type, a.status,
-                        a.fields, a.areas, a.size_band, p.mean, p.spread,
-                        COALESCE(p.done, 0) AS reviews_done, COALESCE(s.n, 0) AS assigned, COALESCE(k.n, 0) AS conflicts
+                "SELECT a.id, a.reference, COALESCE(o.name, u.display_name) AS applicant, a.applicant_type, a.status,
+                        a.fields, a.areas, a.size_band, a.review_mean AS mean, a.review_spread AS spread,
+                        a.reviews_done, a.reviews_assigned AS assigned, a.review_conflicts AS conflicts
                  FROM applications a
                  JOIN users u ON u.id = a.applicant_id
                  LEFT JOIN organisations o ON o.id = a.org_id
-                 LEFT JOIN per_app p ON p.application_id = a.id
-                 LEFT JOIN assigned s ON s.application_id = a.id
-                 LEFT JOIN conflicts k ON k.application_id = a.id
                  WHERE a.tenant_id = $1 AND a.call_id = $2 AND a.status NOT IN ('draft', 'withdrawn')
                    AND ($3 IS NULL OR a.applicant_type = $3)
                    AND ($4 IS NULL OR (',' || a.fields || ',') LIKE $4)
                    AND ($5 IS NULL OR lower(a.areas) LIKE $5)
                    AND ($6 IS NULL OR a.status = $6)
-                 ORDER BY p.mean DESC NULLS LAST, a.id
+                 ORDER BY a.review_mean DESC NULLS LAST, a.id
                  LIMIT $7 OFFSET $8",
             )
             .bind(tenant.0)
@@ -668,13 +678,7 @@ impl Store {
                 "SELECT a.id, a.reference, a.status, a.applicant_type, COALESCE(o.name, u.display_name) AS applicant,
                         o.registration_number, u.email, a.contact_name, a.contact_phone, a.fields, a.areas,
                         COALESCE(NULLIF(a.size_band, ''), COALESCE(o.size_band, '')) AS size_band, a.submitted_at,
-                        (SELECT AVG(r.weighted_avg) FROM reviews r
-                          WHERE r.application_id = a.id AND r.conflict = FALSE AND r.weighted_avg IS NOT NULL) AS mean,
-                        (SELECT MAX(r.weighted_avg) - MIN(r.weighted_avg) FROM reviews r
-                          WHERE r.application_id = a.id AND r.conflict = FALSE AND r.weighted_avg IS NOT NULL) AS spread,
-                        (SELECT COUNT(*) FROM reviews r
-                          WHERE r.application_id = a.id AND r.conflict = FALSE AND r.weighted_avg IS NOT NULL) AS reviews_done,
-                        (SELECT COUNT(*) FROM reviews r WHERE r.application_id = a.id AND r.conflict = TRUE) AS conflicts,
+                        a.review_mean AS mean, a.review_spread AS spread, a.reviews_done, a.review_conflicts AS conflicts,
                         a.decision_reason
                  FROM applications a
                  JOIN users u ON u.id = a.applicant_id

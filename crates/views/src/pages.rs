@@ -474,6 +474,9 @@ pub struct WorkView {
 pub struct ApplicationFormPage {
     pub p: PageCtx,
     pub app_id: i64,
+    pub files: Vec<FileView>,
+    /// The largest file accepted, in megabytes, for the hint.
+    pub max_mb: String,
     pub call_title: String,
     pub applicant: String,
     pub closes: String,
@@ -496,6 +499,14 @@ impl ApplicationFormPage {
     }
 }
 
+/// An attached file as listed.
+#[derive(Debug, Clone)]
+pub struct FileView {
+    pub id: i64,
+    pub name: String,
+    pub size: String,
+}
+
 /// An application shown in full (review screen, the applicant's page, staff).
 #[derive(Debug, Clone)]
 pub struct ApplicationView {
@@ -515,6 +526,7 @@ pub struct ApplicationView {
     pub contact_phone: String,
     pub consent_listing: bool,
     pub works: Vec<WorkView>,
+    pub files: Vec<FileView>,
     pub submitted: Option<String>,
     pub decision_reason: Option<String>,
 }

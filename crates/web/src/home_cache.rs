@@ -63,10 +63,40 @@ pub struct HomeData {
     pub news: Vec<NewsItem>,
 }
 
-/// A published call and its criteria.
+/// A Markdown text rendered in both languages; empty English falls back to Albanian.
+pub struct Rendered {
+    pub sq: String,
+    pub en: String,
+}
+
+impl Rendered {
+    fn new(sq: &str, en: &str) -> Self {
+        Rendered {
+            sq: views::markdown::render(sq),
+            en: if en.trim().is_empty() {
+                String::new()
+            } else {
+                views::markdown::render(en)
+            },
+        }
+    }
+
+    pub fn get(&self, lang: domain::Lang) -> &str {
+        match lang {
+            domain::Lang::En if !self.en.is_empty() => &self.en,
+            _ => &self.sq,
+        }
+    }
+}
+
+/// A published call, its criteria, and its texts rendered once (Markdown rendering and
+/// sanitising cost more than the rest of the page).
 pub struct CallData {
     pub call: CallRow,
     pub criteria: Vec<CriterionRow>,
+    pub body: Rendered,
+    pub eligibility: Rendered,
+    pub requirements: Rendered,
 }
 
 #[derive(Clone, Default)]
@@ -106,7 +136,13 @@ impl PublicCache {
             return Ok(None);
         };
         let criteria = store.criteria(tenant, call).await?;
-        let data = CallData { call: row, criteria };
+        let data = CallData {
+            body: Rendered::new(&row.body_sq, &row.body_en),
+            eligibility: Rendered::new(&row.eligibility_sq, &row.eligibility_en),
+            requirements: Rendered::new(&row.requirements_sq, &row.requirements_en),
+            call: row,
+            criteria,
+        };
         if data.call.is_published() {
             Ok(Some(self.calls.put((tenant, call), data)))
         } else {

@@ -17,12 +17,11 @@ pub mod tenants;
 
 use std::{net::IpAddr, sync::Arc};
 
-use axum::{Router, http::HeaderName, middleware};
+use axum::{Router, extract::DefaultBodyLimit, http::HeaderName, middleware};
 use metrics_exporter_prometheus::PrometheusHandle;
 use services::Services;
 use tower_http::{
     catch_panic::CatchPanicLayer,
-    limit::RequestBodyLimitLayer,
     request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
     trace::TraceLayer,
 };
@@ -36,6 +35,8 @@ pub struct WebConfig {
     /// Public address, e.g. `https://ogp.elbasani.gov.al`; decides `Secure` cookies.
     pub base_url: String,
     pub body_limit_bytes: usize,
+    /// Largest attachment accepted (the upload route alone takes bodies this large).
+    pub attachment_max_bytes: usize,
     /// State-changing requests allowed per client address per second (burst is 5 times this).
     pub write_rate_per_second: u32,
     /// Proxies whose `X-Forwarded-For` is believed.
@@ -81,9 +82,11 @@ pub fn router(state: AppState) -> Router {
         .merge(html::router())
         .merge(api::router())
         .fallback(html::not_found)
+        .layer(DefaultBodyLimit::max(state.config.body_limit_bytes))
+        // Merged after that limit: uploads carry their own, larger one.
+        .merge(html::upload_router(state.config.attachment_max_bytes))
         // A panic becomes a 500 that the request context renders like any other error.
         .layer(CatchPanicLayer::new())
-        .layer(RequestBodyLimitLayer::new(state.config.body_limit_bytes))
         .layer(middleware::from_fn_with_state(state.clone(), security::limit_writes))
         .layer(security::csrf_layer(&state.config))
         .layer(middleware::from_fn_with_state(state.clone(), ctx::request_context));

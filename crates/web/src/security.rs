@@ -30,7 +30,10 @@ pub async fn headers(State(state): State<AppState>, req: Request, next: Next) ->
     metrics::counter!("bashke_http_requests_total", "status" => class).increment(1);
     metrics::histogram!("bashke_http_request_duration_seconds").record(started.elapsed().as_secs_f64());
     let h = response.headers_mut();
-    h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
+    // A stricter policy set by the handler (`sandbox` on downloads) stays.
+    if !h.contains_key(header::CONTENT_SECURITY_POLICY) {
+        h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
+    }
     h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     h.insert(

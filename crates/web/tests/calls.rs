@@ -767,3 +767,116 @@ async fn exports_api_and_the_applicants_own_data() {
     })
     .await;
 }
+
+async fn upload(app: &TestApp, path: &str, session: &str, name: &str, bytes: Vec<u8>) -> axum_test::TestResponse {
+    use axum_test::multipart::{MultipartForm, Part};
+    let form = MultipartForm::new().add_part("file", Part::bytes(bytes).file_name(name).mime_type("application/pdf"));
+    app.server
+        .post(path)
+        .add_header("cookie", format!("session={session}"))
+        .multipart(form)
+        .await
+}
+
+#[tokio::test]
+async fn attachments_are_checked_by_content_and_kept_private() {
+    each_backend(async |app| {
+        let (_, coordinator) = app.user(Role::Coordinator).await;
+        let call = published_call(app, &coordinator, &["citizen"]).await;
+        let (_, applicant) = app.user(Role::Participant).await;
+        let r = app
+            .post(
+                &format!("/calls/{call}/apply"),
+                Some(&applicant),
+                &[("applicant_type", "citizen")],
+            )
+            .await;
+        let edit = location(&r);
+        let path = edit.trim_end_matches("/edit").to_owned();
+
+        let r = upload(
+            app,
+            &format!("{path}/files"),
+            &applicant,
+            "raporti-çështje.pdf",
+            b"%PDF-1.7\n% raport\n".to_vec(),
+        )
+        .await;
+        assert_eq!(location(&r), edit, "{}: {}", app.label, r.status_code());
+        // A program named .pdf is refused, next to the field.
+        let r = upload(
+            app,
+            &format!("{path}/files"),
+            &applicant,
+            "fatura.pdf",
+            b"MZ\x90\x00 not a pdf at all".to_vec(),
+        )
+        .await;
+        assert_eq!(r.status_code(), StatusCode::UNPROCESSABLE_ENTITY, "{}", app.label);
+        assert!(r.text().contains("përmbajtja e skedarit nuk është e tillë"));
+        // Too large.
+        let mut big = b"%PDF-1.7\n".to_vec();
+        big.resize(300 * 1024, b'x');
+        let r = upload(app, &format!("{path}/files"), &applicant, "i-madh.pdf", big).await;
+        assert_eq!(r.status_code(), StatusCode::PAYLOAD_TOO_LARGE, "{}", app.label);
+
+        let files = app
+            .store
+            .application_files(app.elbasan, domain::ApplicationId(id_of(&path).parse().expect("id")))
+            .await
+            .expect("files");
+        assert_eq!(files.len(), 1);
+        let file_path = format!("{path}/files/{}", files[0].id);
+        let r = app.get(&file_path, Some(&applicant)).await;
+        assert_eq!(r.status_code(), StatusCode::OK);
+        assert!(
+            r.header("content-disposition")
+                .to_str()
+                .expect("ascii")
+                .starts_with("attachment;")
+        );
+        assert_eq!(r.header("content-security-policy"), "sandbox");
+        let (_, stranger) = app.user(Role::Reviewer).await;
+        assert_eq!(
+            app.get(&file_path, Some(&stranger)).await.status_code(),
+            StatusCode::NOT_FOUND,
+            "{}",
+            app.label
+        );
+        assert_eq!(app.get(&file_path, None).await.status_code(), StatusCode::SEE_OTHER);
+
+        // After submission nothing more can be attached.
+        let mut complete = full_application();
+        complete.push(("action", "save"));
+        app.post(&edit, Some(&applicant), &complete).await;
+        app.post(&format!("{path}/submit"), Some(&applicant), &[]).await;
+        let r = upload(
+            app,
+            &format!("{path}/files"),
+            &applicant,
+            "vonë.pdf",
+            b"%PDF-1.7\n".to_vec(),
+        )
+        .await;
+        assert_eq!(r.status_code(), StatusCode::UNPROCESSABLE_ENTITY);
+
+        // Staff read it (audited) and get every attachment of the call as a ZIP.
+        assert_eq!(
+            app.get(&file_path, Some(&coordinator)).await.status_code(),
+            StatusCode::OK
+        );
+        let zip = app
+            .get(&format!("/admin/calls/{call}/attachments.zip"), Some(&coordinator))
+            .await;
+        assert_eq!(zip.status_code(), StatusCode::OK);
+        assert!(zip.as_bytes().starts_with(b"PK"), "{}", app.label);
+        assert!(String::from_utf8_lossy(zip.as_bytes()).contains("raporti-çështje.pdf"));
+        assert_eq!(
+            app.get(&format!("/admin/calls/{call}/attachments.zip"), Some(&applicant))
+                .await
+                .status_code(),
+            StatusCode::FORBIDDEN
+        );
+    })
+    .await;
+}

@@ -74,6 +74,7 @@ impl TestApp {
         let config = WebConfig {
             base_url: "http://elbasan.test".into(),
             body_limit_bytes: 64 * 1024,
+            attachment_max_bytes: 256 * 1024,
             write_rate_per_second: 1000,
             trusted_proxies: Vec::new(),
         };

@@ -435,14 +435,13 @@ async fn render_application(state: &AppState, ctx: &Ctx, id: i64, form: Form) ->
     let actor = ctx.require(Action::ManageCalls)?;
     let (row, call) = state.services.application_for(&actor, true, ApplicationId(id)).await?;
     let store = &state.services.store;
-    let works = store.application_works(ctx.tenant.id(), row.id()).await?;
     let criteria = store.criteria(ctx.tenant.id(), call.id()).await?;
     let reviews = store.reviews_of(ctx.tenant.id(), row.id()).await?;
     let scores = store.scores_of(ctx.tenant.id(), row.id()).await?;
     let has_errors = form.has_errors();
     let template = AdminApplicationPage {
         p: ctx.page(ctx.t("application-title")),
-        app: application_view(ctx, &row, &call, &works),
+        app: application_view(state, ctx, &row, &call).await?,
         reviews: summaries(ctx, &reviews, &scores, &criteria),
         decisions: decision_choices(ctx),
         form,

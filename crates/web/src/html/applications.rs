@@ -19,8 +19,8 @@ use services::{
 };
 use store::{ApplicationRow, CallRow, WorkRow};
 use views::{
-    ApplicationFormPage, ApplicationPage, ApplicationReviewPage, ApplicationView, Choice, Form, MyApplication,
-    MyApplicationsPage, WorkView,
+    ApplicationFormPage, ApplicationPage, ApplicationReviewPage, ApplicationView, Choice, FileView, Form,
+    MyApplication, MyApplicationsPage, WorkView,
 };
 
 use super::{form_again, localized, page};
@@ -89,9 +89,44 @@ fn work_views(works: &[WorkRow], blank_rows: bool) -> Vec<WorkView> {
     out
 }
 
-/// An application as every page shows it.
-pub(crate) fn application_view(ctx: &Ctx, row: &ApplicationRow, call: &CallRow, works: &[WorkRow]) -> ApplicationView {
-    ApplicationView {
+/// Sizes as people read them.
+pub(crate) fn human_size(bytes: i64) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    } else {
+        format!("{} KB", (bytes + 1023) / 1024)
+    }
+}
+
+pub(crate) fn file_views(files: &[store::FileMeta]) -> Vec<FileView> {
+    files
+        .iter()
+        .map(|f| FileView {
+            id: f.id,
+            name: f.filename.clone(),
+            size: human_size(f.size_bytes),
+        })
+        .collect()
+}
+
+/// An application as every page shows it, with its previous work and attachments.
+pub(crate) async fn application_view(
+    state: &AppState,
+    ctx: &Ctx,
+    row: &ApplicationRow,
+    call: &CallRow,
+) -> Result<ApplicationView, AppError> {
+    let works = state
+        .services
+        .store
+        .application_works(ctx.tenant.id(), row.id())
+        .await?;
+    let files = state
+        .services
+        .store
+        .application_files(ctx.tenant.id(), row.id())
+        .await?;
+    Ok(ApplicationView {
         id: row.id,
         call_id: call.id,
         call_title: localized(ctx, &call.title_sq, &call.title_en).to_owned(),
@@ -112,18 +147,29 @@ pub(crate) fn application_view(ctx: &Ctx, row: &ApplicationRow, call: &CallRow, 
         contact_name: row.contact_name.clone(),
         contact_phone: row.contact_phone.clone(),
         consent_listing: row.consent_listing,
-        works: work_views(works, false),
+        works: work_views(&works, false),
+        files: file_views(&files),
         submitted: row
             .submitted_at
             .map(|t| t.with_timezone(&ctx.tz()).format("%d.%m.%Y %H:%M").to_string()),
         decision_reason: row.decision_reason.clone(),
-    }
+    })
 }
 
-fn form_page(ctx: &Ctx, row: &ApplicationRow, call: &CallRow, form: Form, works: Vec<WorkView>) -> ApplicationFormPage {
+fn form_page(
+    state: &AppState,
+    ctx: &Ctx,
+    row: &ApplicationRow,
+    call: &CallRow,
+    form: Form,
+    works: Vec<WorkView>,
+    files: &[store::FileMeta],
+) -> ApplicationFormPage {
     ApplicationFormPage {
         p: ctx.page(ctx.t("application-title")),
         app_id: row.id,
+        files: file_views(files),
+        max_mb: format!("{}", state.config.attachment_max_bytes / (1024 * 1024)),
         call_title: localized(ctx, &call.title_sq, &call.title_en).to_owned(),
         applicant: row.display_name().to_owned(),
         closes: call
@@ -181,11 +227,6 @@ async fn mine(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppEr
 
 async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
     let (row, call) = load(&state, &ctx, id).await?;
-    let works = state
-        .services
-        .store
-        .application_works(ctx.tenant.id(), row.id())
-        .await?;
     let mine = ctx.session.as_ref().is_some_and(|s| s.user.id == row.applicant_id);
     let status = ApplicationStatus::parse(&row.status).unwrap_or(ApplicationStatus::Draft);
     let phase = state.services.call_phase(&call);
@@ -193,7 +234,7 @@ async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> R
         p: ctx.page(ctx.t("application-title")),
         can_withdraw: mine && status.can_withdraw(phase).is_ok(),
         can_edit: mine && status.can_edit(phase).is_ok(),
-        app: application_view(&ctx, &row, &call, &works),
+        app: application_view(&state, &ctx, &row, &call).await?,
     })
 }
 
@@ -210,8 +251,54 @@ async fn edit_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>)
         .store
         .application_works(ctx.tenant.id(), row.id())
         .await?;
+    let files = state
+        .services
+        .store
+        .application_files(ctx.tenant.id(), row.id())
+        .await?;
     let form = Form::new(application_values(&row));
-    page(form_page(&ctx, &row, &call, form, work_views(&works, true)))
+    page(form_page(
+        &state,
+        &ctx,
+        &row,
+        &call,
+        form,
+        work_views(&works, true),
+        &files,
+    ))
+}
+
+/// The form again, as stored, with errors about the attachment (see `files::upload`).
+pub(crate) async fn form_with_file_errors(
+    state: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    errors: Vec<domain::FieldError>,
+    status: axum::http::StatusCode,
+) -> Result<Response, AppError> {
+    let (row, call) = load(state, ctx, id).await?;
+    let works = state
+        .services
+        .store
+        .application_works(ctx.tenant.id(), row.id())
+        .await?;
+    let files = state
+        .services
+        .store
+        .application_files(ctx.tenant.id(), row.id())
+        .await?;
+    let form = Form::new(application_values(&row)).with_errors(errors);
+    let mut response = page(form_page(
+        state,
+        ctx,
+        &row,
+        &call,
+        form,
+        work_views(&works, true),
+        &files,
+    ))?;
+    *response.status_mut() = status;
+    Ok(response)
 }
 
 async fn save(
@@ -233,13 +320,22 @@ async fn save(
     {
         Ok(()) if for_review => Ok(Redirect::to(&format!("/applications/{id}/review")).into_response()),
         Ok(()) => Ok(ctx.redirect_with_flash(&format!("/applications/{id}/edit"), "flash-application-saved")),
-        Err(ServiceError::Invalid(errors)) => form_again(form_page(
-            &ctx,
-            &row,
-            &call,
-            Form::new(values).with_errors(errors),
-            work_views(&works, true),
-        )),
+        Err(ServiceError::Invalid(errors)) => {
+            let files = state
+                .services
+                .store
+                .application_files(ctx.tenant.id(), row.id())
+                .await?;
+            form_again(form_page(
+                &state,
+                &ctx,
+                &row,
+                &call,
+                Form::new(values).with_errors(errors),
+                work_views(&works, true),
+                &files,
+            ))
+        }
         Err(e) => Err(e.into()),
     }
 }
@@ -271,7 +367,7 @@ async fn review(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) ->
     }
     page(ApplicationReviewPage {
         p: ctx.page(ctx.t("application-review-title")),
-        app: application_view(&ctx, &row, &call, &works),
+        app: application_view(&state, &ctx, &row, &call).await?,
         problems: issues,
     })
 }
@@ -290,14 +386,9 @@ async fn submit(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) ->
         }
         Err(ServiceError::Invalid(errors)) => {
             let (row, call) = load(&state, &ctx, id).await?;
-            let works = state
-                .services
-                .store
-                .application_works(ctx.tenant.id(), row.id())
-                .await?;
             let mut response = page(ApplicationReviewPage {
                 p: ctx.page(ctx.t("application-review-title")),
-                app: application_view(&ctx, &row, &call, &works),
+                app: application_view(&state, &ctx, &row, &call).await?,
                 problems: problems(&ctx, &errors),
             })?;
             *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
@@ -313,14 +404,9 @@ async fn withdraw(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) 
         Ok(()) => Ok(ctx.redirect_with_flash(&format!("/applications/{id}"), "flash-application-withdrawn")),
         Err(ServiceError::Invalid(errors)) => {
             let (row, call) = load(&state, &ctx, id).await?;
-            let works = state
-                .services
-                .store
-                .application_works(ctx.tenant.id(), row.id())
-                .await?;
             let mut response = page(ApplicationReviewPage {
                 p: ctx.page(ctx.t("application-title")),
-                app: application_view(&ctx, &row, &call, &works),
+                app: application_view(&state, &ctx, &row, &call).await?,
                 problems: problems(&ctx, &errors),
             })?;
             *response.status_mut() = axum::http::StatusCode::CONFLICT;

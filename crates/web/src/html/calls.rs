@@ -14,9 +14,7 @@ use domain::{
 };
 use services::ServiceError;
 use store::CallRow;
-use views::{
-    CallApplyPage, CallCard, CallPage, CallsPage, Choice, CriterionView, Form, OutcomePage, StatRow, markdown,
-};
+use views::{CallApplyPage, CallCard, CallPage, CallsPage, Choice, CriterionView, Form, OutcomePage, StatRow};
 
 use super::{form_again, localized, page};
 use crate::{AppError, AppState, Ctx, forms::FormData};
@@ -129,9 +127,9 @@ async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> R
     let c = card(&state, &ctx, call);
     page(CallPage {
         p: ctx.page(c.title.clone()),
-        body_html: markdown::render(localized(&ctx, &call.body_sq, &call.body_en)),
-        eligibility_html: markdown::render(localized(&ctx, &call.eligibility_sq, &call.eligibility_en)),
-        requirements_html: markdown::render(localized(&ctx, &call.requirements_sq, &call.requirements_en)),
+        body_html: data.body.get(ctx.lang).to_owned(),
+        eligibility_html: data.eligibility.get(ctx.lang).to_owned(),
+        requirements_html: data.requirements.get(ctx.lang).to_owned(),
         criteria: criteria
             .iter()
             .map(|cr| CriterionView {

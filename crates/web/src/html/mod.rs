@@ -7,6 +7,7 @@ mod admin_calls;
 mod applications;
 mod auth;
 mod calls;
+mod files;
 mod orgs;
 mod public;
 mod review;
@@ -22,6 +23,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::{AppError, AppState, Ctx};
 
+pub use files::upload_router;
+
 pub fn router() -> Router<AppState> {
     Router::new()
         .merge(public::router())
@@ -34,6 +37,7 @@ pub fn router() -> Router<AppState> {
         .merge(applications::router())
         .merge(admin_calls::router())
         .merge(review::router())
+        .merge(files::router())
 }
 
 /// `?token=…` of the links sent by e-mail.

@@ -90,7 +90,6 @@ async fn render(state: &AppState, ctx: &Ctx, id: i64, form: Form) -> Result<Resp
         .application_for_reviewer(&actor, ApplicationId(id))
         .await?;
     let store = &state.services.store;
-    let works = store.application_works(ctx.tenant.id(), row.id()).await?;
     let criteria = store.criteria(ctx.tenant.id(), call.id()).await?;
     let reviews = store.reviews_of(ctx.tenant.id(), row.id()).await?;
     let scores = store.scores_of(ctx.tenant.id(), row.id()).await?;
@@ -132,7 +131,7 @@ async fn render(state: &AppState, ctx: &Ctx, id: i64, form: Form) -> Result<Resp
     };
     let template = ReviewPage {
         p: ctx.page(ctx.t("review-application")),
-        app: application_view(ctx, &row, &call, &works),
+        app: application_view(state, ctx, &row, &call).await?,
         fields,
         closed,
         conflict,

@@ -1,0 +1,179 @@
+//! Files attached to applications. They are kept in the database (see the migration): the
+//! instances stay stateless and a backup holds everything.
+
+use chrono::{DateTime, Utc};
+use domain::{ApplicationId, CallId, TenantId};
+use serde_json::json;
+
+use crate::{AuditCtx, Result, Store, StoreError, audit, read, write};
+
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+pub struct FileMeta {
+    pub id: i64,
+    pub filename: String,
+    pub content_type: String,
+    pub size_bytes: i64,
+    pub sha256: String,
+    pub created_at: DateTime<Utc>,
+}
+
+/// A file to store: its name as uploaded (cleaned), its type as read from its content.
+#[derive(Debug, Clone)]
+pub struct NewFile<'a> {
+    pub filename: &'a str,
+    pub content_type: &'a str,
+    pub sha256: &'a str,
+    pub content: &'a [u8],
+}
+
+impl Store {
+    /// Attaches a file to a draft application (conflict on `status` once it is submitted).
+    pub async fn attach_file(
+        &self,
+        tenant: TenantId,
+        app: ApplicationId,
+        file: &NewFile<'_>,
+        ctx: &AuditCtx,
+    ) -> Result<i64> {
+        Ok(write!(self, |tx| {
+            let status: String = sqlx::query_scalar("SELECT status FROM applications WHERE id = $1 AND tenant_id = $2")
+                .bind(app.0)
+                .bind(tenant.0)
+                .fetch_optional(&mut *tx)
+                .await?
+                .ok_or(StoreError::NotFound)?;
+            if status != "draft" {
+                return Err(StoreError::Conflict { field: "status".into() });
+            }
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO files (tenant_id, filename, content_type, size_bytes, sha256, content, uploaded_by, created_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+            )
+            .bind(tenant.0)
+            .bind(file.filename)
+            .bind(file.content_type)
+            .bind(file.content.len() as i64)
+            .bind(file.sha256)
+            .bind(file.content)
+            .bind(ctx.actor.map(|a| a.0))
+            .bind(ctx.at)
+            .fetch_one(&mut *tx)
+            .await?;
+            sqlx::query("INSERT INTO application_files (application_id, file_id) VALUES ($1, $2)")
+                .bind(app.0)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            audit!(
+                tx,
+                ctx,
+                "application.attach",
+                "application",
+                app.0,
+                None,
+                Some(
+                    json!({"file_id": id, "filename": file.filename, "content_type": file.content_type, "size": file.content.len()})
+                )
+            );
+            id
+        }))
+    }
+
+    pub async fn remove_file(&self, tenant: TenantId, app: ApplicationId, file: i64, ctx: &AuditCtx) -> Result<()> {
+        write!(self, |tx| {
+            let status: String = sqlx::query_scalar("SELECT status FROM applications WHERE id = $1 AND tenant_id = $2")
+                .bind(app.0)
+                .bind(tenant.0)
+                .fetch_optional(&mut *tx)
+                .await?
+                .ok_or(StoreError::NotFound)?;
+            if status != "draft" {
+                return Err(StoreError::Conflict { field: "status".into() });
+            }
+            let done = sqlx::query("DELETE FROM application_files WHERE application_id = $1 AND file_id = $2")
+                .bind(app.0)
+                .bind(file)
+                .execute(&mut *tx)
+                .await?;
+            if done.rows_affected() != 1 {
+                return Err(StoreError::NotFound);
+            }
+            sqlx::query("DELETE FROM files WHERE id = $1 AND tenant_id = $2")
+                .bind(file)
+                .bind(tenant.0)
+                .execute(&mut *tx)
+                .await?;
+            audit!(
+                tx,
+                ctx,
+                "application.detach",
+                "application",
+                app.0,
+                Some(json!({"file_id": file})),
+                None
+            );
+        });
+        Ok(())
+    }
+
+    pub async fn application_files(&self, tenant: TenantId, app: ApplicationId) -> Result<Vec<FileMeta>> {
+        read!(self, |db| {
+            sqlx::query_as::<_, FileMeta>(
+                "SELECT f.id, f.filename, f.content_type, f.size_bytes, f.sha256, f.created_at
+                 FROM application_files af JOIN files f ON f.id = af.file_id
+                 WHERE f.tenant_id = $1 AND af.application_id = $2 ORDER BY f.id",
+            )
+            .bind(tenant.0)
+            .bind(app.0)
+            .fetch_all(db)
+            .await
+            .map_err(Into::into)
+        })
+    }
+
+    /// One attachment of an application, with its content.
+    pub async fn application_file(
+        &self,
+        tenant: TenantId,
+        app: ApplicationId,
+        file: i64,
+    ) -> Result<Option<(FileMeta, Vec<u8>)>> {
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            #[sqlx(flatten)]
+            meta: FileMeta,
+            content: Vec<u8>,
+        }
+        let row: Option<Row> = read!(self, |db| {
+            sqlx::query_as::<_, Row>(
+                "SELECT f.id, f.filename, f.content_type, f.size_bytes, f.sha256, f.created_at, f.content
+                 FROM application_files af JOIN files f ON f.id = af.file_id
+                 WHERE f.tenant_id = $1 AND af.application_id = $2 AND f.id = $3",
+            )
+            .bind(tenant.0)
+            .bind(app.0)
+            .bind(file)
+            .fetch_optional(db)
+            .await?
+        });
+        Ok(row.map(|r| (r.meta, r.content)))
+    }
+
+    /// The attachments of a call's submitted applications: (application reference, application
+    /// id, file id), for building the ZIP one file at a time.
+    pub async fn call_attachments(&self, tenant: TenantId, call: CallId) -> Result<Vec<(String, i64, i64)>> {
+        read!(self, |db| {
+            sqlx::query_as::<_, (String, i64, i64)>(
+                "SELECT COALESCE(a.reference, ''), a.id, af.file_id FROM applications a
+                 JOIN application_files af ON af.application_id = a.id
+                 WHERE a.tenant_id = $1 AND a.call_id = $2 AND a.status NOT IN ('draft', 'withdrawn')
+                 ORDER BY a.id, af.file_id",
+            )
+            .bind(tenant.0)
+            .bind(call.0)
+            .fetch_all(db)
+            .await
+            .map_err(Into::into)
+        })
+    }
+}
