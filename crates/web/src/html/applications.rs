@@ -385,17 +385,37 @@ async fn submit(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) ->
             Ok(Redirect::to(&format!("/applications/{id}")).into_response())
         }
         Err(ServiceError::Invalid(errors)) => {
-            let (row, call) = load(&state, &ctx, id).await?;
-            let mut response = page(ApplicationReviewPage {
-                p: ctx.page(ctx.t("application-review-title")),
-                app: application_view(&state, &ctx, &row, &call).await?,
-                problems: problems(&ctx, &errors),
-            })?;
-            *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
-            Ok(response)
+            refused(
+                &state,
+                &ctx,
+                id,
+                "application-review-title",
+                &errors,
+                axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// The application with the reasons an action on it was refused.
+async fn refused(
+    state: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    title_key: &str,
+    errors: &[FieldError],
+    status: axum::http::StatusCode,
+) -> Result<Response, AppError> {
+    let (row, call) = load(state, ctx, id).await?;
+    let mut response = page(ApplicationReviewPage {
+        p: ctx.page(ctx.t(title_key)),
+        app: application_view(state, ctx, &row, &call).await?,
+        problems: problems(ctx, errors),
+    })?;
+    *response.status_mut() = status;
+    Ok(response)
 }
 
 async fn withdraw(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
@@ -403,14 +423,15 @@ async fn withdraw(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) 
     match state.services.withdraw_application(&actor, ApplicationId(id)).await {
         Ok(()) => Ok(ctx.redirect_with_flash(&format!("/applications/{id}"), "flash-application-withdrawn")),
         Err(ServiceError::Invalid(errors)) => {
-            let (row, call) = load(&state, &ctx, id).await?;
-            let mut response = page(ApplicationReviewPage {
-                p: ctx.page(ctx.t("application-title")),
-                app: application_view(&state, &ctx, &row, &call).await?,
-                problems: problems(&ctx, &errors),
-            })?;
-            *response.status_mut() = axum::http::StatusCode::CONFLICT;
-            Ok(response)
+            refused(
+                &state,
+                &ctx,
+                id,
+                "application-title",
+                &errors,
+                axum::http::StatusCode::CONFLICT,
+            )
+            .await
         }
         Err(e) => Err(e.into()),
     }
