@@ -880,3 +880,27 @@ async fn attachments_are_checked_by_content_and_kept_private() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_application_as_a_pdf() {
+    each_backend(async |app| {
+        let (_, coordinator) = app.user(Role::Coordinator).await;
+        let call = published_call(app, &coordinator, &["cso", "citizen"]).await;
+        let (_, applicant) = app.user(Role::Participant).await;
+        let path = submitted(app, call, &applicant, true).await;
+        let r = app.get(&format!("{path}/pdf"), Some(&applicant)).await;
+        assert_eq!(r.status_code(), StatusCode::OK, "{}", app.label);
+        assert_eq!(r.header("content-type"), "application/pdf");
+        assert!(r.as_bytes().starts_with(b"%PDF"));
+        let (_, stranger) = app.user(Role::Reviewer).await;
+        assert_eq!(
+            app.get(&format!("{path}/pdf"), Some(&stranger)).await.status_code(),
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            app.get(&format!("{path}/pdf"), Some(&coordinator)).await.status_code(),
+            StatusCode::OK
+        );
+    })
+    .await;
+}

@@ -69,6 +69,7 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("GET", "/admin/calls/{call}/export.csv", Who::Staff),
     ("GET", "/admin/calls/{call}/attachments.zip", Who::Staff),
     ("GET", "/applications/{app}/files/1", Who::ApplicantOrStaff),
+    ("GET", "/applications/{app}/pdf", Who::ApplicantOrStaff),
     ("POST", "/applications/{app}/files/1/delete", Who::Applicant),
     ("GET", "/my/data.json", Who::SignedIn),
     ("GET", "/api/v1/calls", Who::Anyone),

@@ -474,3 +474,4 @@ error-too-many-files = You can upload up to 5 files.
 flash-file-attached = The file was uploaded.
 flash-file-removed = The file was removed.
 call-export-zip = Download the additional documents (ZIP)
+application-pdf = Download the application as PDF

@@ -474,3 +474,4 @@ error-too-many-files = Mund të ngarkoni deri në 5 skedarë.
 flash-file-attached = Skedari u ngarkua.
 flash-file-removed = Skedari u hoq.
 call-export-zip = Shkarko dokumentet shtesë (ZIP)
+application-pdf = Shkarko aplikimin si PDF

@@ -31,6 +31,7 @@ pub fn router() -> Router<AppState> {
         .route("/my/applications", get(mine))
         .route("/my/data.json", get(my_data))
         .route("/applications/{id}", get(show))
+        .route("/applications/{id}/pdf", get(pdf))
         .route("/applications/{id}/edit", get(edit_form).post(save))
         .route("/applications/{id}/review", get(review))
         .route("/applications/{id}/submit", post(submit))
@@ -462,5 +463,69 @@ async fn my_data(State(state): State<AppState>, ctx: Ctx) -> Result<Response, Ap
         header::CONTENT_DISPOSITION,
         HeaderValue::from_static("attachment; filename=\"my-data.json\""),
     );
+    Ok(response)
+}
+
+/// The application as a PDF (Typst), for the applicant and for staff (whose read is audited).
+async fn pdf(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
+    use axum::http::{HeaderValue, header};
+    let (row, call) = load(&state, &ctx, id).await?;
+    let v = application_view(&state, &ctx, &row, &call).await?;
+    let works = v
+        .works
+        .iter()
+        .map(|w| {
+            let mut line = w.title.clone();
+            for extra in [&w.year, &w.role, &w.description, &w.link] {
+                if !extra.is_empty() {
+                    line.push_str(" — ");
+                    line.push_str(extra);
+                }
+            }
+            line
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let reference = v.reference.clone().unwrap_or_else(|| ctx.t("application-draft"));
+    let mut facts = vec![
+        (ctx.t("application-reference"), reference.clone()),
+        (ctx.t("application-status"), v.status.clone()),
+        (ctx.t("application-call"), v.call_title.clone()),
+        (
+            ctx.t("application-applicant"),
+            format!("{} ({})", v.applicant, v.applicant_type),
+        ),
+        (ctx.t("field-fields"), v.fields.join(", ")),
+        (ctx.t("field-areas"), v.areas.clone()),
+        (ctx.t("field-contact-name"), v.contact_name.clone()),
+        (ctx.t("field-contact-phone"), v.contact_phone.clone()),
+    ];
+    if let Some(submitted) = &v.submitted {
+        facts.insert(2, (ctx.t("application-submitted"), submitted.clone()));
+    }
+    if let Some(reason) = &v.decision_reason {
+        facts.push((ctx.t("application-reason"), reason.clone()));
+    }
+    let doc = export::PdfDocument {
+        title: format!("{} {}", ctx.t("application-title"), reference),
+        subtitle: v.call_title.clone(),
+        footer: ctx.tenant.name(ctx.lang).to_owned(),
+        facts,
+        sections: vec![
+            (ctx.t("field-app-description"), v.description.clone()),
+            (ctx.t("field-works"), works),
+            (ctx.t("field-statement"), v.statement.clone()),
+        ],
+    };
+    let bytes = tokio::task::spawn_blocking(move || export::pdf(&doc))
+        .await
+        .map_err(|e| AppError::Internal(e.into()))?
+        .map_err(AppError::Internal)?;
+    let mut response = bytes.into_response();
+    let h = response.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/pdf"));
+    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"application-{}.pdf\"", row.id)) {
+        h.insert(header::CONTENT_DISPOSITION, value);
+    }
     Ok(response)
 }
