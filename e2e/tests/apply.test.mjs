@@ -100,6 +100,18 @@ describe('a CSO applies, a reviewer scores, the coordinator decides (with axe)',
     await page.click('#application-form button[value=review]');
     await page.waitForLoadState('load');
     assert.equal(currentPath(page), `${applicationPath}/review`);
+    // The draft is saved: attach a PDF, named with Albanian letters.
+    await page.goto(url(`${applicationPath}/edit`));
+    await page.setInputFiles('#file', {
+      name: 'Raporti-çështjet-ë.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.7\n% raport i shkurtër\n'),
+    });
+    await submitForm(page, '#upload-form');
+    assert.ok((await page.textContent('main')).includes('Raporti-çështjet-ë.pdf'), 'the file is listed');
+    await checkA11y(page, 'application form with an attachment');
+    await page.goto(url(`${applicationPath}/review`));
+    assert.ok((await page.textContent('main')).includes('Raporti-çështjet-ë.pdf'));
     await checkA11y(page, 'review screen');
     await submitForm(page, '#submit-form');
     assert.equal(currentPath(page), applicationPath);

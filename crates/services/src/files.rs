@@ -114,6 +114,38 @@ impl Services {
     }
 }
 
+impl Services {
+    /// Attaches a document to a call (staff only; the route checks the permission).
+    pub async fn attach_call_document(
+        &self,
+        actor: &Actor,
+        call: domain::CallId,
+        filename: &str,
+        content: &[u8],
+        max_bytes: usize,
+    ) -> Result<i64> {
+        if content.is_empty() {
+            return Err(ServiceError::field("file", "required"));
+        }
+        if content.len() > max_bytes {
+            return Err(ServiceError::field("file", "file_too_large"));
+        }
+        let Some(content_type) = sniff(content) else {
+            return Err(ServiceError::field("file", "file_type"));
+        };
+        let sha = hex::encode(Sha256::digest(content));
+        let name = clean_filename(filename);
+        let ctx = self.ctx(actor.tenant, actor.user, actor.request_id.as_deref());
+        let file = NewFile {
+            filename: &name,
+            content_type,
+            sha256: &sha,
+            content,
+        };
+        Ok(self.store.attach_call_document(actor.tenant, call, &file, &ctx).await?)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

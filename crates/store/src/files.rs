@@ -176,4 +176,129 @@ impl Store {
             .map_err(Into::into)
         })
     }
+
+    /// Attaches a document (terms of reference, a form…) to a call.
+    pub async fn attach_call_document(
+        &self,
+        tenant: TenantId,
+        call: CallId,
+        file: &NewFile<'_>,
+        ctx: &AuditCtx,
+    ) -> Result<i64> {
+        Ok(write!(self, |tx| {
+            let exists: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM calls WHERE id = $1 AND tenant_id = $2")
+                .bind(call.0)
+                .bind(tenant.0)
+                .fetch_one(&mut *tx)
+                .await?;
+            if exists != 1 {
+                return Err(StoreError::NotFound);
+            }
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO files (tenant_id, filename, content_type, size_bytes, sha256, content, uploaded_by, created_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+            )
+            .bind(tenant.0)
+            .bind(file.filename)
+            .bind(file.content_type)
+            .bind(file.content.len() as i64)
+            .bind(file.sha256)
+            .bind(file.content)
+            .bind(ctx.actor.map(|a| a.0))
+            .bind(ctx.at)
+            .fetch_one(&mut *tx)
+            .await?;
+            sqlx::query(
+                "INSERT INTO call_documents (call_id, file_id, position)
+                 VALUES ($1, $2, (SELECT COUNT(*) FROM call_documents WHERE call_id = $1))",
+            )
+            .bind(call.0)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+            audit!(
+                tx,
+                ctx,
+                "call.attach",
+                "call",
+                call.0,
+                None,
+                Some(json!({"file_id": id, "filename": file.filename}))
+            );
+            id
+        }))
+    }
+
+    pub async fn remove_call_document(&self, tenant: TenantId, call: CallId, file: i64, ctx: &AuditCtx) -> Result<()> {
+        write!(self, |tx| {
+            let done = sqlx::query(
+                "DELETE FROM call_documents WHERE call_id = $1 AND file_id = $2
+                   AND file_id IN (SELECT id FROM files WHERE tenant_id = $3)",
+            )
+            .bind(call.0)
+            .bind(file)
+            .bind(tenant.0)
+            .execute(&mut *tx)
+            .await?;
+            if done.rows_affected() != 1 {
+                return Err(StoreError::NotFound);
+            }
+            sqlx::query("DELETE FROM files WHERE id = $1")
+                .bind(file)
+                .execute(&mut *tx)
+                .await?;
+            audit!(
+                tx,
+                ctx,
+                "call.detach",
+                "call",
+                call.0,
+                Some(json!({"file_id": file})),
+                None
+            );
+        });
+        Ok(())
+    }
+
+    pub async fn call_documents(&self, tenant: TenantId, call: CallId) -> Result<Vec<FileMeta>> {
+        read!(self, |db| {
+            sqlx::query_as::<_, FileMeta>(
+                "SELECT f.id, f.filename, f.content_type, f.size_bytes, f.sha256, f.created_at
+                 FROM call_documents cd JOIN files f ON f.id = cd.file_id
+                 WHERE f.tenant_id = $1 AND cd.call_id = $2 ORDER BY cd.position, f.id",
+            )
+            .bind(tenant.0)
+            .bind(call.0)
+            .fetch_all(db)
+            .await
+            .map_err(Into::into)
+        })
+    }
+
+    pub async fn call_document(
+        &self,
+        tenant: TenantId,
+        call: CallId,
+        file: i64,
+    ) -> Result<Option<(FileMeta, Vec<u8>)>> {
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            #[sqlx(flatten)]
+            meta: FileMeta,
+            content: Vec<u8>,
+        }
+        let row: Option<Row> = read!(self, |db| {
+            sqlx::query_as::<_, Row>(
+                "SELECT f.id, f.filename, f.content_type, f.size_bytes, f.sha256, f.created_at, f.content
+                 FROM call_documents cd JOIN files f ON f.id = cd.file_id
+                 WHERE f.tenant_id = $1 AND cd.call_id = $2 AND f.id = $3",
+            )
+            .bind(tenant.0)
+            .bind(call.0)
+            .bind(file)
+            .fetch_optional(db)
+            .await?
+        });
+        Ok(row.map(|r| (r.meta, r.content)))
+    }
 }

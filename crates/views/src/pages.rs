@@ -256,6 +256,8 @@ pub struct OrgFormPage {
     pub form: Form,
     /// `None` when creating.
     pub org_id: Option<i64>,
+    /// Where to go once created (e.g. back to an application being started).
+    pub next: String,
     pub kinds: Vec<Choice>,
     pub sizes: Vec<Choice>,
     pub fields: Vec<Choice>,
@@ -444,6 +446,7 @@ pub struct CallPage {
     /// The visitor's own application to this call, if any: (id, status label).
     pub mine: Option<(i64, String)>,
     pub outcome_published: bool,
+    pub documents: Vec<FileView>,
 }
 
 #[derive(Template)]
@@ -600,6 +603,8 @@ pub struct AdminCallPage {
     pub is_draft: bool,
     pub counts: Vec<(String, i64)>,
     pub extend_form: Form,
+    pub documents: Vec<FileView>,
+    pub max_mb: String,
 }
 
 #[derive(Debug, Clone)]

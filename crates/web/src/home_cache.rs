@@ -94,6 +94,7 @@ impl Rendered {
 pub struct CallData {
     pub call: CallRow,
     pub criteria: Vec<CriterionRow>,
+    pub documents: Vec<store::FileMeta>,
     pub body: Rendered,
     pub eligibility: Rendered,
     pub requirements: Rendered,
@@ -136,7 +137,9 @@ impl PublicCache {
             return Ok(None);
         };
         let criteria = store.criteria(tenant, call).await?;
+        let documents = store.call_documents(tenant, call).await?;
         let data = CallData {
+            documents,
             body: Rendered::new(&row.body_sq, &row.body_en),
             eligibility: Rendered::new(&row.eligibility_sq, &row.eligibility_en),
             requirements: Rendered::new(&row.requirements_sq, &row.requirements_en),

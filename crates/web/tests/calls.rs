@@ -904,3 +904,69 @@ async fn the_application_as_a_pdf() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn call_documents_and_organisations_made_on_the_way() {
+    each_backend(async |app| {
+        let (_, coordinator) = app.user(Role::Coordinator).await;
+        let call = published_call(app, &coordinator, &["cso"]).await;
+        let r = upload(
+            app,
+            &format!("/admin/calls/{call}/documents"),
+            &coordinator,
+            "Termat e referencës.pdf",
+            b"%PDF-1.7\n".to_vec(),
+        )
+        .await;
+        assert_eq!(location(&r), format!("/admin/calls/{call}"), "{}", app.label);
+        let r = upload(
+            app,
+            &format!("/admin/calls/{call}/documents"),
+            &coordinator,
+            "virus.pdf",
+            b"MZ not a pdf".to_vec(),
+        )
+        .await;
+        assert_eq!(r.status_code(), StatusCode::UNPROCESSABLE_ENTITY);
+        let page = app.get(&format!("/calls/{call}"), None).await.text();
+        assert!(page.contains("Termat e referencës.pdf"), "{}", app.label);
+        let doc = app
+            .store
+            .call_documents(app.elbasan, domain::CallId(call))
+            .await
+            .expect("docs")[0]
+            .id;
+        let r = app.get(&format!("/calls/{call}/documents/{doc}"), None).await;
+        assert_eq!(r.status_code(), StatusCode::OK);
+        assert!(r.as_bytes().starts_with(b"%PDF"));
+        let (_, participant) = app.user(Role::Participant).await;
+        let r = upload(
+            app,
+            &format!("/admin/calls/{call}/documents"),
+            &participant,
+            "x.pdf",
+            b"%PDF-1.7\n".to_vec(),
+        )
+        .await;
+        assert_eq!(r.status_code(), StatusCode::FORBIDDEN);
+
+        // An organisation created from the application page leads back to it.
+        let r = app
+            .post(
+                "/orgs",
+                Some(&participant),
+                &[ORG_FORM, &[("next", &*format!("/calls/{call}/apply"))]].concat(),
+            )
+            .await;
+        assert_eq!(location(&r), format!("/calls/{call}/apply"), "{}", app.label);
+        let r = app
+            .post(
+                "/orgs",
+                Some(&participant),
+                &[ORG_FORM, &[("next", "//evil.example")]].concat(),
+            )
+            .await;
+        assert_eq!(location(&r), "/account", "only local paths");
+    })
+    .await;
+}

@@ -68,6 +68,7 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("GET", "/calls/{call}/outcome", Who::Anyone),
     ("GET", "/admin/calls/{call}/export.csv", Who::Staff),
     ("GET", "/admin/calls/{call}/attachments.zip", Who::Staff),
+    ("POST", "/admin/calls/{call}/documents/1/delete", Who::Staff),
     ("GET", "/applications/{app}/files/1", Who::ApplicantOrStaff),
     ("GET", "/applications/{app}/pdf", Who::ApplicantOrStaff),
     ("POST", "/applications/{app}/files/1/delete", Who::Applicant),

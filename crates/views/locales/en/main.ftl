@@ -475,3 +475,5 @@ flash-file-attached = The file was uploaded.
 flash-file-removed = The file was removed.
 call-export-zip = Download the additional documents (ZIP)
 application-pdf = Download the application as PDF
+call-documents = Documents of the call
+call-documents-hint = PDF or images, up to { $mb } MB; shown on the call's public page.

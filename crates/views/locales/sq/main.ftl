@@ -475,3 +475,5 @@ flash-file-attached = Skedari u ngarkua.
 flash-file-removed = Skedari u hoq.
 call-export-zip = Shkarko dokumentet shtesë (ZIP)
 application-pdf = Shkarko aplikimin si PDF
+call-documents = Dokumentet e thirrjes
+call-documents-hint = PDF ose imazhe, deri në { $mb } MB; shfaqen në faqen publike të thirrjes.

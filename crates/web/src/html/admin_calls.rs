@@ -220,6 +220,7 @@ async fn render_show(state: &AppState, ctx: &Ctx, call: &CallRow, extend_form: F
         .map(|(status, n)| (ctx.t(&format!("status-{status}")), n))
         .collect();
     let has_errors = extend_form.has_errors();
+    let documents = state.services.store.call_documents(ctx.tenant.id(), call.id()).await?;
     let c = card(state, ctx, call);
     let template = AdminCallPage {
         p: ctx.page(c.title.clone()),
@@ -227,12 +228,25 @@ async fn render_show(state: &AppState, ctx: &Ctx, call: &CallRow, extend_form: F
         card: c,
         counts,
         extend_form,
+        documents: super::applications::file_views(&documents),
+        max_mb: format!("{}", state.config.attachment_max_bytes / (1024 * 1024)),
     };
     if has_errors {
         form_again(template)
     } else {
         page(template)
     }
+}
+
+/// The call's page with errors about an uploaded document.
+pub(crate) async fn show_with_errors(
+    state: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    errors: Vec<domain::FieldError>,
+) -> Result<Response, AppError> {
+    let call = load(state, ctx, id).await?;
+    render_show(state, ctx, &call, Form::default().with_errors(errors)).await
 }
 
 async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {

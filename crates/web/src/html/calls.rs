@@ -27,6 +27,7 @@ pub fn router() -> Router<AppState> {
         .route("/calls/{id}/deadline.ics", get(deadline_ics))
         .route("/calls/{id}/apply", get(apply_form).post(apply))
         .route("/calls/{id}/outcome", get(outcome))
+        .route("/calls/{id}/documents/{file}", get(document))
 }
 
 /// A call as shown in lists and at the top of its page.
@@ -144,6 +145,7 @@ async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> R
         is_draft: !call.is_published(),
         can_manage: ctx.principal().can(Action::ManageCalls),
         mine,
+        documents: super::applications::file_views(&data.documents),
         outcome_published: call.outcome_published_at.is_some(),
         card: c,
     })
@@ -341,4 +343,25 @@ async fn outcome(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -
         ),
         tables,
     })
+}
+
+/// A document of a call: public once the call is published.
+async fn document(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, file)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    ctx.require(Action::ViewPublic)?;
+    let call = visible_call(&state, &ctx, id).await?;
+    let (meta, content) = state
+        .services
+        .store
+        .call_document(ctx.tenant.id(), call.id(), file)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(super::files::attachment_response(
+        &meta.filename,
+        &meta.content_type,
+        content,
+    ))
 }

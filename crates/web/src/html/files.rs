@@ -18,6 +18,7 @@ use crate::{AppError, AppState, Ctx};
 pub fn upload_router(max_bytes: usize) -> Router<AppState> {
     Router::new()
         .route("/applications/{id}/files", post(upload))
+        .route("/admin/calls/{id}/documents", post(upload_call_document))
         // The file plus the multipart envelope.
         .layer(DefaultBodyLimit::max(max_bytes + 64 * 1024))
 }
@@ -27,15 +28,11 @@ pub fn router() -> Router<AppState> {
         .route("/applications/{id}/files/{file}", get(download))
         .route("/applications/{id}/files/{file}/delete", post(remove))
         .route("/admin/calls/{id}/attachments.zip", get(zip))
+        .route("/admin/calls/{id}/documents/{file}/delete", post(remove_call_document))
 }
 
-async fn upload(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    mut multipart: Multipart,
-) -> Result<Response, AppError> {
-    let actor = ctx.require(Action::ApplyToCalls)?;
+/// The `file` field of a multipart form: its name and bytes (empty when none was chosen).
+async fn file_field(multipart: &mut Multipart) -> Result<(String, Vec<u8>), AppError> {
     let too_large = |e: axum::extract::multipart::MultipartError| {
         if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
             AppError::PayloadTooLarge
@@ -51,7 +48,57 @@ async fn upload(
             upload = Some((name, bytes.to_vec()));
         }
     }
-    let (name, bytes) = upload.unwrap_or_default();
+    Ok(upload.unwrap_or_default())
+}
+
+async fn upload_call_document(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    mut multipart: Multipart,
+) -> Result<Response, AppError> {
+    let actor = ctx.require(Action::ManageCalls)?;
+    let (name, bytes) = file_field(&mut multipart).await?;
+    match state
+        .services
+        .attach_call_document(&actor, CallId(id), &name, &bytes, state.config.attachment_max_bytes)
+        .await
+    {
+        Ok(_) => {
+            state.public.invalidate_call(ctx.tenant.id(), CallId(id));
+            Ok(ctx.redirect_with_flash(&format!("/admin/calls/{id}"), "flash-file-attached"))
+        }
+        Err(ServiceError::Invalid(errors)) => super::admin_calls::show_with_errors(&state, &ctx, id, errors).await,
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn remove_call_document(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, file)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    let actor = ctx.require(Action::ManageCalls)?;
+    let audit = state
+        .services
+        .ctx(ctx.tenant.id(), actor.user, actor.request_id.as_deref());
+    state
+        .services
+        .store
+        .remove_call_document(ctx.tenant.id(), CallId(id), file, &audit)
+        .await?;
+    state.public.invalidate_call(ctx.tenant.id(), CallId(id));
+    Ok(ctx.redirect_with_flash(&format!("/admin/calls/{id}"), "flash-file-removed"))
+}
+
+async fn upload(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    mut multipart: Multipart,
+) -> Result<Response, AppError> {
+    let actor = ctx.require(Action::ApplyToCalls)?;
+    let (name, bytes) = file_field(&mut multipart).await?;
     match state
         .services
         .attach_file(
@@ -93,7 +140,7 @@ async fn remove(
 }
 
 /// Sends a stored file so that no browser ever renders it as part of this site.
-fn attachment_response(filename: &str, content_type: &str, content: Vec<u8>) -> Response {
+pub(crate) fn attachment_response(filename: &str, content_type: &str, content: Vec<u8>) -> Response {
     let mut response = content.into_response();
     let h = response.headers_mut();
     if let Ok(v) = HeaderValue::from_str(content_type) {

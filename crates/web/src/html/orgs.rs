@@ -26,11 +26,12 @@ pub fn router() -> Router<AppState> {
         .route("/invitations/org", get(invitation).post(accept))
 }
 
-fn form_page(ctx: &Ctx, form: Form, org_id: Option<i64>) -> OrgFormPage {
+fn form_page(ctx: &Ctx, form: Form, org_id: Option<i64>, next: &str) -> OrgFormPage {
     OrgFormPage {
         p: ctx.page(ctx.t(if org_id.is_some() { "org-edit" } else { "org-new" })),
         form,
         org_id,
+        next: next.to_owned(),
         kinds: OrgKind::ALL
             .iter()
             .map(|k| Choice {
@@ -55,17 +56,33 @@ fn form_page(ctx: &Ctx, form: Form, org_id: Option<i64>) -> OrgFormPage {
     }
 }
 
-async fn new_form(ctx: Ctx) -> Result<Response, AppError> {
+#[derive(serde::Deserialize)]
+pub struct NextQuery {
+    #[serde(default)]
+    next: String,
+}
+
+/// Only local paths, as after log-in.
+fn next_of(raw: &str) -> &str {
+    if raw.is_empty() { "" } else { super::safe_next(raw) }
+}
+
+async fn new_form(ctx: Ctx, Query(q): Query<NextQuery>) -> Result<Response, AppError> {
     ctx.require(Action::CreateOrganisation)?;
-    page(form_page(&ctx, Form::default(), None))
+    page(form_page(&ctx, Form::default(), None, next_of(&q.next)))
 }
 
 async fn create(State(state): State<AppState>, ctx: Ctx, form: FormData) -> Result<Response, AppError> {
     let actor = ctx.require(Action::CreateOrganisation)?;
-    match state.services.create_org(&actor, &form.to_map()).await {
+    let next = next_of(form.get("next")).to_owned();
+    let mut values = form.to_map();
+    values.remove("next");
+    match state.services.create_org(&actor, &values).await {
+        // Created on the way to an application: straight back to it.
+        Ok(_) if !next.is_empty() => Ok(ctx.redirect_with_flash(&next, "flash-saved")),
         Ok(id) => Ok(ctx.redirect_with_flash(&format!("/orgs/{id}"), "flash-saved")),
         Err(ServiceError::Invalid(errors)) => {
-            form_again(form_page(&ctx, Form::new(form.to_map()).with_errors(errors), None))
+            form_again(form_page(&ctx, Form::new(values).with_errors(errors), None, &next))
         }
         Err(e) => Err(e.into()),
     }
@@ -90,7 +107,7 @@ fn org_values(o: &OrgRow) -> HashMap<String, String> {
 async fn edit_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
     let actor = ctx.require(Action::ManageOwnAccount)?;
     let org = state.services.org_for_member(&actor, OrgId(id)).await?;
-    page(form_page(&ctx, Form::new(org_values(&org)), Some(id)))
+    page(form_page(&ctx, Form::new(org_values(&org)), Some(id), ""))
 }
 
 async fn update(
@@ -102,9 +119,12 @@ async fn update(
     let actor = ctx.require(Action::ManageOwnAccount)?;
     match state.services.update_org(&actor, OrgId(id), &form.to_map()).await {
         Ok(()) => Ok(ctx.redirect_with_flash(&format!("/orgs/{id}"), "flash-saved")),
-        Err(ServiceError::Invalid(errors)) => {
-            form_again(form_page(&ctx, Form::new(form.to_map()).with_errors(errors), Some(id)))
-        }
+        Err(ServiceError::Invalid(errors)) => form_again(form_page(
+            &ctx,
+            Form::new(form.to_map()).with_errors(errors),
+            Some(id),
+            "",
+        )),
         Err(e) => Err(e.into()),
     }
 }
