@@ -26,6 +26,26 @@ pub struct NewFile<'a> {
     pub content: &'a [u8],
 }
 
+/// Stores a file's row inside an open write transaction; evaluates to its id.
+macro_rules! insert_file {
+    ($tx:ident, $tenant:expr, $file:expr, $ctx:expr) => {
+        sqlx::query_scalar::<_, i64>(
+            "INSERT INTO files (tenant_id, filename, content_type, size_bytes, sha256, content, uploaded_by, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+        )
+        .bind($tenant.0)
+        .bind($file.filename)
+        .bind($file.content_type)
+        .bind($file.content.len() as i64)
+        .bind($file.sha256)
+        .bind($file.content)
+        .bind($ctx.actor.map(|a| a.0))
+        .bind($ctx.at)
+        .fetch_one(&mut *$tx)
+        .await?
+    };
+}
+
 impl Store {
     /// Attaches a file to a draft application (conflict on `status` once it is submitted).
     pub async fn attach_file(
@@ -45,20 +65,7 @@ impl Store {
             if status != "draft" {
                 return Err(StoreError::Conflict { field: "status".into() });
             }
-            let id: i64 = sqlx::query_scalar(
-                "INSERT INTO files (tenant_id, filename, content_type, size_bytes, sha256, content, uploaded_by, created_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-            )
-            .bind(tenant.0)
-            .bind(file.filename)
-            .bind(file.content_type)
-            .bind(file.content.len() as i64)
-            .bind(file.sha256)
-            .bind(file.content)
-            .bind(ctx.actor.map(|a| a.0))
-            .bind(ctx.at)
-            .fetch_one(&mut *tx)
-            .await?;
+            let id: i64 = insert_file!(tx, tenant, file, ctx);
             sqlx::query("INSERT INTO application_files (application_id, file_id) VALUES ($1, $2)")
                 .bind(app.0)
                 .bind(id)
@@ -138,6 +145,25 @@ impl Store {
         app: ApplicationId,
         file: i64,
     ) -> Result<Option<(FileMeta, Vec<u8>)>> {
+        self.file_with_content(
+            "SELECT f.id, f.filename, f.content_type, f.size_bytes, f.sha256, f.created_at, f.content
+             FROM application_files af JOIN files f ON f.id = af.file_id
+             WHERE f.tenant_id = $1 AND af.application_id = $2 AND f.id = $3",
+            tenant,
+            app.0,
+            file,
+        )
+        .await
+    }
+
+    /// A file with its content, by a statement that binds the tenant, the owner and the file.
+    async fn file_with_content(
+        &self,
+        sql: &'static str,
+        tenant: TenantId,
+        owner: i64,
+        file: i64,
+    ) -> Result<Option<(FileMeta, Vec<u8>)>> {
         #[derive(sqlx::FromRow)]
         struct Row {
             #[sqlx(flatten)]
@@ -145,16 +171,12 @@ impl Store {
             content: Vec<u8>,
         }
         let row: Option<Row> = read!(self, |db| {
-            sqlx::query_as::<_, Row>(
-                "SELECT f.id, f.filename, f.content_type, f.size_bytes, f.sha256, f.created_at, f.content
-                 FROM application_files af JOIN files f ON f.id = af.file_id
-                 WHERE f.tenant_id = $1 AND af.application_id = $2 AND f.id = $3",
-            )
-            .bind(tenant.0)
-            .bind(app.0)
-            .bind(file)
-            .fetch_optional(db)
-            .await?
+            sqlx::query_as::<_, Row>(sql)
+                .bind(tenant.0)
+                .bind(owner)
+                .bind(file)
+                .fetch_optional(db)
+                .await?
         });
         Ok(row.map(|r| (r.meta, r.content)))
     }
@@ -194,20 +216,7 @@ impl Store {
             if exists != 1 {
                 return Err(StoreError::NotFound);
             }
-            let id: i64 = sqlx::query_scalar(
-                "INSERT INTO files (tenant_id, filename, content_type, size_bytes, sha256, content, uploaded_by, created_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-            )
-            .bind(tenant.0)
-            .bind(file.filename)
-            .bind(file.content_type)
-            .bind(file.content.len() as i64)
-            .bind(file.sha256)
-            .bind(file.content)
-            .bind(ctx.actor.map(|a| a.0))
-            .bind(ctx.at)
-            .fetch_one(&mut *tx)
-            .await?;
+            let id: i64 = insert_file!(tx, tenant, file, ctx);
             sqlx::query(
                 "INSERT INTO call_documents (call_id, file_id, position)
                  VALUES ($1, $2, (SELECT COUNT(*) FROM call_documents WHERE call_id = $1))",
@@ -281,24 +290,14 @@ impl Store {
         call: CallId,
         file: i64,
     ) -> Result<Option<(FileMeta, Vec<u8>)>> {
-        #[derive(sqlx::FromRow)]
-        struct Row {
-            #[sqlx(flatten)]
-            meta: FileMeta,
-            content: Vec<u8>,
-        }
-        let row: Option<Row> = read!(self, |db| {
-            sqlx::query_as::<_, Row>(
-                "SELECT f.id, f.filename, f.content_type, f.size_bytes, f.sha256, f.created_at, f.content
-                 FROM call_documents cd JOIN files f ON f.id = cd.file_id
-                 WHERE f.tenant_id = $1 AND cd.call_id = $2 AND f.id = $3",
-            )
-            .bind(tenant.0)
-            .bind(call.0)
-            .bind(file)
-            .fetch_optional(db)
-            .await?
-        });
-        Ok(row.map(|r| (r.meta, r.content)))
+        self.file_with_content(
+            "SELECT f.id, f.filename, f.content_type, f.size_bytes, f.sha256, f.created_at, f.content
+             FROM call_documents cd JOIN files f ON f.id = cd.file_id
+             WHERE f.tenant_id = $1 AND cd.call_id = $2 AND f.id = $3",
+            tenant,
+            call.0,
+            file,
+        )
+        .await
     }
 }
