@@ -26,6 +26,10 @@ or BASHKE_CONFIG; default in brackets):
   BASHKE_ATTACHMENT_MAX_BYTES   largest file attached to an application (PDF or image) [10485760]
   BASHKE_WRITE_RATE_PER_SECOND  form posts per client address per second, 0 = off [10]
   BASHKE_TRUSTED_PROXIES        comma-separated proxy addresses whose X-Forwarded-For is believed []
+  BASHKE_HEADER_TIMEOUT_SECONDS a connection that sends no complete request head within this time
+                                (a silent one, a slow one, an idle keep-alive one) is closed [15]
+  BASHKE_METRICS_LISTEN         address of a separate listener serving /metrics (Prometheus);
+                                empty = no metrics served []
   BASHKE_LOG_FORMAT             text or json [text]
   BASHKE_LOG                    log levels, e.g. debug or info,sqlx=warn [info,sqlx=warn,tower_http=info]
   BASHKE_MAIL_FROM              sender of e-mails [bashke <noreply@localhost>]
@@ -47,6 +51,8 @@ pub struct Config {
     pub attachment_max_bytes: usize,
     pub write_rate_per_second: u32,
     pub trusted_proxies: String,
+    pub header_timeout_seconds: u64,
+    pub metrics_listen: String,
     pub log_format: String,
     pub mail_from: String,
     pub smtp_host: String,
@@ -79,6 +85,8 @@ impl Default for Config {
             attachment_max_bytes: 10 * 1024 * 1024,
             write_rate_per_second: 10,
             trusted_proxies: String::new(),
+            header_timeout_seconds: 15,
+            metrics_listen: String::new(),
             log_format: "text".into(),
             mail_from: "bashke <noreply@localhost>".into(),
             smtp_host: String::new(),
@@ -98,6 +106,7 @@ pub struct Settings {
     pub database_url: String,
     pub base_url: String,
     pub trusted_proxies: Vec<IpAddr>,
+    pub metrics_listen: Option<SocketAddr>,
 }
 
 impl Config {
@@ -179,11 +188,29 @@ impl Config {
                     .map_err(|_| bad("trusted_proxies", s, "expected IP addresses separated by commas"))
             })
             .collect::<Result<Vec<_>, _>>()?;
+        if !(1..=600).contains(&raw.header_timeout_seconds) {
+            return Err(bad(
+                "header_timeout_seconds",
+                &raw.header_timeout_seconds.to_string(),
+                "expected a number of seconds from 1 to 600",
+            ));
+        }
+        let metrics_listen = match raw.metrics_listen.trim() {
+            "" => None,
+            addr => Some(addr.parse::<SocketAddr>().map_err(|_| {
+                bad(
+                    "metrics_listen",
+                    addr,
+                    "expected an address like 127.0.0.1:9090, or nothing",
+                )
+            })?),
+        };
         Ok(Settings {
             listen,
             database_url,
             base_url,
             trusted_proxies,
+            metrics_listen,
             raw,
         })
     }

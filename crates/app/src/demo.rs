@@ -3,7 +3,7 @@
 use chrono::{Duration, NaiveDate};
 use domain::{Email, Lang, Role};
 use services::Services;
-use services::calls::parse_local;
+use services::open_call::calls::parse_local;
 use store::{AuditCtx, CallInput, CriterionInput, NewTenant, NewsInput, OrgInput, PhaseInput};
 
 /// Everyone's demo password (printed at start-up; the demo is not for real data).

@@ -2,7 +2,10 @@
 //! (bench/run.sh): N applications, each submitted and reviewed by three reviewers.
 
 use chrono::Duration;
-use domain::{ApplicationId, Email, Lang, Role, TenantId, UserId, calls::weighted_average};
+use domain::{
+    ApplicationId, Email, Lang, Role, TenantId, UserId,
+    open_call::{ApplicantType, weighted_average},
+};
 use services::Services;
 use store::{ApplicationInput, AuditCtx, CallInput, CriterionInput, NewApplication, OrgInput, ScoreInput, WorkRow};
 
@@ -120,9 +123,9 @@ pub async fn generate(services: &Services, applications: usize) -> anyhow::Resul
                 website: String::new(),
                 mission: "Misioni ynë është qeverisja e hapur.".into(),
             };
-            ("cso", Some(store.create_org(t, user, &org, &ctx).await?.0))
+            (ApplicantType::Cso, Some(store.create_org(t, user, &org, &ctx).await?.0))
         } else {
-            ("citizen", None)
+            (ApplicantType::Citizen, None)
         };
         apply(store, t, call, user, kind, org, i, &ctx).await?;
     }
@@ -172,7 +175,7 @@ async fn apply(
     t: TenantId,
     call: domain::CallId,
     user: UserId,
-    kind: &str,
+    kind: ApplicantType,
     org: Option<i64>,
     i: usize,
     ctx: &AuditCtx,
@@ -180,7 +183,7 @@ async fn apply(
     let new = NewApplication {
         call,
         applicant: user,
-        applicant_type: kind.into(),
+        applicant_type: kind,
         org_id: org,
         size_band: String::new(),
         lang: "sq".into(),

@@ -205,9 +205,12 @@ async fn serve(settings: Settings, demo: bool, started: Instant) -> anyhow::Resu
     if demo && demo::seed(&services).await? {
         tracing::info!("demo data created");
     }
-    let metrics = metrics_exporter_prometheus::PrometheusBuilder::new()
-        .install_recorder()
-        .ok();
+    let metrics = match settings.metrics_listen {
+        Some(_) => metrics_exporter_prometheus::PrometheusBuilder::new()
+            .install_recorder()
+            .ok(),
+        None => None,
+    };
     let transport = if settings.raw.smtp_host.is_empty() {
         Transport::files(settings.raw.data_dir.join("mail"))?
     } else {
@@ -236,19 +239,39 @@ async fn serve(settings: Settings, demo: bool, started: Instant) -> anyhow::Resu
         write_rate_per_second: settings.raw.write_rate_per_second,
         trusted_proxies: settings.trusted_proxies.clone(),
     };
-    let app = web::router(web::AppState::new(services, web_config, metrics));
+    let header_timeout = std::time::Duration::from_secs(settings.raw.header_timeout_seconds);
+    let app = web::router(web::AppState::new(services, web_config));
     let listener = tokio::net::TcpListener::bind(settings.listen).await?;
     let address = listener.local_addr()?;
     tracing::info!(%address, database = %redact(&settings.database_url), startup_ms = started.elapsed().as_millis() as u64, "listening");
     if demo {
         print_demo_banner(&settings, address);
     }
-    axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown_signal())
-    .await?;
+    // Metrics on their own listener, if asked for: what is reachable there is the operator's
+    // choice (a loopback or internal address), not the public site's.
+    let (metrics_stop_tx, metrics_stop_rx) = watch::channel(false);
+    let metrics_server = match (settings.metrics_listen, metrics) {
+        (Some(addr), Some(handle)) => {
+            let metrics_listener = tokio::net::TcpListener::bind(addr).await?;
+            tracing::info!(address = %metrics_listener.local_addr()?, "metrics listening");
+            let router = web::ops::metrics_router(store.clone(), handle);
+            let mut stop = metrics_stop_rx;
+            Some(tokio::spawn(web::server::serve(
+                metrics_listener,
+                router,
+                header_timeout,
+                async move {
+                    let _ = stop.changed().await;
+                },
+            )))
+        }
+        _ => None,
+    };
+    web::server::serve(listener, app, header_timeout, shutdown_signal()).await?;
+    let _ = metrics_stop_tx.send(true);
+    if let Some(task) = metrics_server {
+        let _ = task.await;
+    }
     // Requests in flight have finished; let the outbox worker finish its batch, then close.
     let _ = stop_tx.send(true);
     let _ = worker.await;

@@ -4,15 +4,20 @@
 //! rely on them being valid: an [`Email`] is always a syntactically valid, lower-cased address,
 //! a [`NewPassword`] always satisfies the password policy, and so on.
 
-pub mod calls;
-pub mod ids;
-pub mod lang;
+//!
+//! `common/` holds the values every stage uses (ids, texts, e-mail addresses, languages);
+//! `permission.rs` is the one table of who may do what; each stage of the cycle has a folder of
+//! its own rules (`open_call/`), named as in every other layer.
+
+pub mod common;
+pub mod open_call;
 pub mod permission;
 pub mod role;
-pub mod values;
 
-pub use ids::{ApplicationId, CallId, NewsId, OrgId, TenantId, UserId};
-pub use lang::Lang;
+pub use common::{
+    ids::{ApplicationId, CallId, NewsId, OrgId, TenantId, UserId},
+    lang::Lang,
+    values::{Email, FieldError, NewPassword, OrgKind, SizeBand, Slug, Text, check_characters, validate_all},
+};
 pub use permission::{Action, Principal};
 pub use role::{Role, RoleSet};
-pub use values::{Email, FieldError, NewPassword, OrgKind, SizeBand, Slug, Text, validate_all};

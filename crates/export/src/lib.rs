@@ -2,6 +2,8 @@
 //! binary (typst-assets: Libertinus Serif covers ë, ç and the rest of Albanian), so a PDF looks
 //! the same on every server and needs nothing installed.
 
+pub mod csv;
+
 use std::sync::LazyLock;
 
 use typst::foundations::{Array, Dict, IntoValue, Value};

@@ -1,26 +1,26 @@
-//! Use cases. Handlers call these; these validate, decide, and call the store. Every change that
-//! sends mail queues it in the same transaction (see `store::NewMail`).
+//! Use cases. Handlers call these; these decide who may act, validate, and call the store. Every
+//! change that sends mail queues it in the same transaction (see `store::NewMail`).
+//!
+//! One folder per stage of the cycle (`people`, `content`, `open_call`, `platform`), the same
+//! names as in `store`, `web` and `views`; `common` holds what every stage uses. Each use case
+//! receives an [`Actor`] (who, with their roles in this municipality) and checks the action it
+//! performs ([`Actor::require`]) and its object rule (own application, assigned reviewer, member
+//! of the organisation) with the data it loads: it never trusts a flag from the handler.
 
-pub mod accounts;
-pub mod calls;
-pub mod clock;
+pub mod common;
 pub mod content;
-pub mod error;
-pub mod files;
-pub mod mailer;
-pub mod mails;
-pub mod orgs;
-pub mod password;
-pub mod reviews;
-pub mod roles;
-pub mod tenants;
-pub mod tokens;
+pub mod open_call;
+pub mod people;
+pub mod platform;
 
 use std::sync::Arc;
 
-pub use clock::{Clock, FixedClock, SystemClock};
-use domain::{TenantId, UserId};
-pub use error::ServiceError;
+pub use common::{
+    clock::{Clock, FixedClock, SystemClock},
+    error::ServiceError,
+    mailer, password, tokens,
+};
+use domain::{Action, Principal, RoleSet, TenantId, UserId};
 use store::{AuditCtx, Store};
 
 /// Everything a use case needs, shared by all requests.
@@ -30,7 +30,7 @@ pub struct Services {
     pub clock: Arc<dyn Clock>,
     /// Public address of the site, used in links sent by e-mail (no trailing slash).
     pub base_url: String,
-    pub hasher: password::Hasher,
+    pub hasher: common::password::Hasher,
 }
 
 impl Services {
@@ -39,7 +39,7 @@ impl Services {
             store,
             clock,
             base_url: base_url.trim_end_matches('/').to_owned(),
-            hasher: password::Hasher::new(),
+            hasher: common::password::Hasher::new(),
         }
     }
 
@@ -80,10 +80,51 @@ impl Services {
     }
 }
 
-/// Who acts, where, in which request: passed to every use case that changes state.
+/// Who acts, where, in which request: passed to every use case. `roles` are the person's roles
+/// in `tenant` (empty for the anonymous public).
 #[derive(Debug, Clone)]
 pub struct Actor {
     pub tenant: TenantId,
     pub user: Option<UserId>,
+    pub roles: RoleSet,
     pub request_id: Option<String>,
+}
+
+impl Actor {
+    /// Somebody nobody signed in as, e.g. a command-line job or the anonymous public.
+    pub fn anonymous(tenant: TenantId, request_id: Option<String>) -> Self {
+        Actor {
+            tenant,
+            user: None,
+            roles: RoleSet::empty(),
+            request_id,
+        }
+    }
+
+    pub fn principal(&self) -> Principal {
+        match self.user {
+            Some(_) => Principal::SignedIn(self.roles),
+            None => Principal::Anonymous,
+        }
+    }
+
+    /// `true` when the permission table lets this person perform `action`.
+    pub fn can(&self, action: Action) -> bool {
+        self.principal().can(action)
+    }
+
+    /// The role check of a use case: the anonymous public is asked to sign in, a signed-in person
+    /// without the right is refused. Returns who acts.
+    pub fn require(&self, action: Action) -> Result<Option<UserId>, ServiceError> {
+        match self.user {
+            _ if self.can(action) => Ok(self.user),
+            None => Err(ServiceError::LoginRequired),
+            Some(_) => Err(ServiceError::Forbidden),
+        }
+    }
+
+    /// Like [`Actor::require`], for actions only a signed-in person can take.
+    pub fn require_user(&self, action: Action) -> Result<UserId, ServiceError> {
+        self.require(action)?.ok_or(ServiceError::LoginRequired)
+    }
 }

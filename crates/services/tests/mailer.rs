@@ -16,6 +16,7 @@ fn mail(to: &str) -> NewMail {
         subject: "Konfirmoni adresën".into(),
         body_text: "Përshëndetje Arbër, çështja është e hapur.".into(),
         lang: "sq".into(),
+        about: None,
     }
 }
 

@@ -19,40 +19,41 @@
 //! Every write method takes an [`AuditCtx`] and records an audit row in the same transaction,
 //! so a change of state without its audit entry cannot be written.
 
-mod accounts;
-mod applications;
-mod audit_log;
-mod calls;
-mod content;
-mod error;
-mod files;
-mod orgs;
-mod outbox;
-mod rate;
-mod reviews;
-mod roles;
-mod tenants;
+pub mod common;
+pub mod content;
+pub mod open_call;
+pub mod people;
+pub mod platform;
 pub mod testing;
 
 use std::{path::Path, str::FromStr, time::Duration};
 
-pub use accounts::{LoginRow, NewToken, SessionUser, TokenPurpose, TokenRow, UserRow};
-pub use applications::{ApplicationInput, ApplicationRow, NewApplication, WorkRow};
-pub use audit_log::{AuditCtx, AuditFilter, AuditRow};
-pub use calls::{CallInput, CallRow, CriterionInput, CriterionRow};
+pub use common::{
+    audit::{AuditCtx, AuditFilter, AuditRow},
+    error::StoreError,
+    outbox::{NewMail, OutboxRow},
+};
 pub use content::{CycleRow, NewsInput, NewsItem, PhaseInput, TimelinePhase};
-pub use error::StoreError;
-pub use files::{FileMeta, NewFile};
-pub use orgs::{OrgInput, OrgMemberRow, OrgRow};
-pub use outbox::{NewMail, OutboxRow};
-pub use reviews::{AssignmentRow, ExportRow, RankFilter, RankedRow, ReviewRow, ScoreInput, ScoreRow};
-pub use roles::PersonRow;
+pub use open_call::{
+    applications::{ApplicationInput, ApplicationRow, NewApplication, StatusCount, WorkRow},
+    calls::{CallInput, CallRow, CriterionInput, CriterionRow, Drafter},
+    export::ExportRow,
+    files::{AttachmentRef, FileMeta, NewFile},
+    outcome::{ApplicationFact, ForumCandidateRow, OutcomeRecipient, SelectedRow},
+    retention::mail_about_application,
+    review::{AssignmentRow, RankFilter, RankedRow, ReviewRow, ScoreInput, ScoreRow},
+};
+pub use people::{
+    accounts::{LoginRow, NewToken, SessionUser, TokenPurpose, TokenRow, UserRow},
+    orgs::{OrgInput, OrgMemberRow, OrgRow},
+    roles::PersonRow,
+};
+pub use platform::tenants::{NewTenant, TenantRow, TenantSettings};
 use sqlx::{
     ConnectOptions,
     postgres::{PgConnectOptions, PgPool, PgPoolOptions},
     sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous},
 };
-pub use tenants::{NewTenant, TenantRow, TenantSettings};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 

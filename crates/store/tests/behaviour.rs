@@ -77,6 +77,7 @@ fn mail(to: &str) -> NewMail {
         subject: "Lënda".into(),
         body_text: "Përshëndetje".into(),
         lang: "sq".into(),
+        about: None,
     }
 }
 
@@ -690,7 +691,10 @@ async fn both_migration_folders_give_the_same_schema() {
 
 #[tokio::test]
 async fn unselected_applications_are_erased_after_the_retention_period() {
-    use domain::{ApplicationId, calls::reference};
+    use domain::{
+        ApplicationId,
+        open_call::{ApplicantType, ApplicationStatus, reference},
+    };
     use store::{ApplicationInput, CallInput, CriterionInput, NewApplication};
     let _ = reference("X", 2026, 1);
     for db in TestDb::all().await.expect("databases") {
@@ -735,7 +739,7 @@ async fn unselected_applications_are_erased_after_the_retention_period() {
             let new = NewApplication {
                 call,
                 applicant,
-                applicant_type: "citizen".into(),
+                applicant_type: ApplicantType::Citizen,
                 org_id: None,
                 size_band: String::new(),
                 lang: "sq".into(),
@@ -755,10 +759,10 @@ async fn unselected_applications_are_erased_after_the_retention_period() {
                 .expect("submit");
             apps.push(id);
         }
-        s.decide(a, call, &[apps[0]], "selected", "Po", &c)
+        s.decide(a, call, &[apps[0]], ApplicationStatus::Selected, "Po", &c)
             .await
             .expect("select");
-        s.decide(a, call, &[apps[1]], "declined", "Jo", &c)
+        s.decide(a, call, &[apps[1]], ApplicationStatus::Declined, "Jo", &c)
             .await
             .expect("decline");
         s.publish_outcome(a, call, &[], &c).await.expect("publish outcome");

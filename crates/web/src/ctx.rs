@@ -15,7 +15,7 @@ use axum::{
     response::{Html, IntoResponse, Redirect, Response},
 };
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
-use domain::{Action, Lang, Principal, Role};
+use domain::{Action, Lang, Principal};
 use services::Actor;
 use store::{SessionUser, TenantRow};
 use views::{ErrorPage, PageCtx};
@@ -69,10 +69,12 @@ impl Ctx {
         }
     }
 
+    /// Who acts, with their roles here: what every use case receives and checks.
     pub fn actor(&self) -> Actor {
         Actor {
             tenant: self.tenant.id(),
             user: self.session.as_ref().map(|s| s.user.id()),
+            roles: self.session.as_ref().map(|s| s.roles).unwrap_or_default(),
             request_id: Some(self.request_id.clone()),
         }
     }
@@ -81,9 +83,10 @@ impl Ctx {
         views::t(self.lang, key)
     }
 
-    /// The shared part of every page.
+    /// The shared part of every page. Which menus show is asked of the one permission table,
+    /// the same the use cases ask.
     pub fn page(&self, title: impl Into<String>) -> PageCtx {
-        let roles = self.session.as_ref().map(|s| s.roles).unwrap_or_default();
+        let can = |action| self.principal().can(action);
         PageCtx {
             lang: self.lang,
             tenant_name: self.tenant.name(self.lang).to_owned(),
@@ -92,9 +95,9 @@ impl Ctx {
             path: self.path.clone(),
             query: self.query_without_lang(),
             user_name: self.session.as_ref().map(|s| s.user.display_name.clone()),
-            is_staff: roles.contains(Role::Coordinator) || roles.contains(Role::PlatformAdmin),
-            is_platform_admin: roles.contains(Role::PlatformAdmin),
-            is_reviewer: roles.contains(Role::Reviewer),
+            is_staff: can(Action::ManageCalls),
+            is_platform_admin: can(Action::ManageTenants),
+            is_reviewer: can(Action::ReviewApplications),
             flash: self.flash.as_ref().map(|key| self.t(key)),
             title: title.into(),
         }

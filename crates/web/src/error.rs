@@ -118,7 +118,9 @@ impl From<ServiceError> for AppError {
             ServiceError::Forbidden => AppError::Forbidden,
             ServiceError::Throttled => AppError::TooManyRequests,
             ServiceError::Conflict(_) => AppError::Conflict,
-            ServiceError::WrongCredentials | ServiceError::Unverified { .. } => AppError::LoginRequired,
+            ServiceError::LoginRequired | ServiceError::WrongCredentials | ServiceError::Unverified { .. } => {
+                AppError::LoginRequired
+            }
             ServiceError::Internal(e) => AppError::Internal(e),
         }
     }

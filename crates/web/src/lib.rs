@@ -13,12 +13,12 @@ pub mod home_cache;
 pub mod html;
 pub mod ops;
 pub mod security;
+pub mod server;
 pub mod tenants;
 
 use std::{net::IpAddr, sync::Arc};
 
 use axum::{Router, extract::DefaultBodyLimit, http::HeaderName, middleware};
-use metrics_exporter_prometheus::PrometheusHandle;
 use services::Services;
 use tower_http::{
     catch_panic::CatchPanicLayer,
@@ -53,21 +53,19 @@ impl WebConfig {
 pub struct AppState {
     pub services: Services,
     pub config: Arc<WebConfig>,
-    pub metrics: Option<PrometheusHandle>,
     pub tenants: tenants::TenantCache,
     pub public: home_cache::PublicCache,
     pub limiter: Arc<security::WriteLimiter>,
 }
 
 impl AppState {
-    pub fn new(services: Services, config: WebConfig, metrics: Option<PrometheusHandle>) -> Self {
+    pub fn new(services: Services, config: WebConfig) -> Self {
         let limiter = Arc::new(security::WriteLimiter::new(config.write_rate_per_second));
         AppState {
             tenants: tenants::TenantCache::new(services.store.clone()),
             public: home_cache::PublicCache::default(),
             services,
             config: Arc::new(config),
-            metrics,
             limiter,
         }
     }

@@ -8,16 +8,14 @@ use axum::{
     routing::get,
 };
 
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
-
-use axum::extract::{ConnectInfo, Request};
+use metrics_exporter_prometheus::PrometheusHandle;
+use store::Store;
 
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/healthz", get(healthz))
-        .route("/metrics", get(metrics))
         .route("/static/site.css", get(stylesheet))
 }
 
@@ -30,20 +28,20 @@ async fn healthz(State(state): State<AppState>) -> Response {
     }
 }
 
-/// Prometheus text format. Only for this machine and the configured proxies: the
-/// numbers say how the service is used, which is nobody else's business.
-async fn metrics(State(state): State<AppState>, request: Request) -> Response {
-    // Without a socket (in-process tests) the request comes from this machine.
-    let ip = request
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|c| c.0.ip())
-        .unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
-    let allowed = ip.is_loopback() || state.config.trusted_proxies.contains(&ip);
-    let Some(handle) = state.metrics.as_ref().filter(|_| allowed) else {
-        return (StatusCode::NOT_FOUND, "not found").into_response();
-    };
-    if let Ok(counts) = state.services.store.outbox_counts().await {
+/// The metrics listener's router: `/metrics` in Prometheus text format, nothing else. It is
+/// served only on `BASHKE_METRICS_LISTEN`, never on the public site.
+pub fn metrics_router(store: Store, handle: PrometheusHandle) -> Router {
+    Router::new().route(
+        "/metrics",
+        get(move || {
+            let (store, handle) = (store.clone(), handle.clone());
+            async move { metrics(&store, &handle).await }
+        }),
+    )
+}
+
+async fn metrics(store: &Store, handle: &PrometheusHandle) -> Response {
+    if let Ok(counts) = store.outbox_counts().await {
         for (status, n) in counts {
             metrics::gauge!("bashke_outbox_messages", "status" => status).set(n as f64);
         }

@@ -101,6 +101,11 @@ pub async fn limit_writes(State(state): State<AppState>, req: Request, next: Nex
         && !state.limiter.allows(ip)
     {
         metrics::counter!("bashke_rate_limited_total").increment(1);
+        // Read the (bounded) body before answering: a reply sent over an unread body makes the
+        // server close a keep-alive connection, and the client sees a dropped connection instead
+        // of the 429.
+        let limit = state.config.body_limit_bytes;
+        let _ = axum::body::to_bytes(req.into_body(), limit).await;
         return AppError::TooManyRequests.into_response();
     }
     next.run(req).await

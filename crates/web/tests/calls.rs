@@ -642,11 +642,46 @@ async fn review_decide_and_publish_the_outcome() {
             "{}",
             app.label
         );
+        // The decision is the coordinator's draft until the outcome is published: the applicant
+        // sees "submitted" and no reason, on the page and in the list.
+        let own = app
+            .get(&format!("/applications/{}", id_of(&a2)), Some(&second))
+            .await
+            .text();
+        assert!(
+            own.contains("Dorëzuar") && !own.contains("Përzgjedhur") && !own.contains("Përvojë e fortë"),
+            "{}: {own}",
+            app.label
+        );
+        let list = app.get("/my/applications", Some(&second)).await.text();
+        assert!(!list.contains("Përzgjedhur"), "{}", app.label);
+        // Publishing is refused while the call is open: people may still apply.
+        let r = app
+            .post(&format!("/admin/calls/{call}/outcome"), Some(&coordinator), &[])
+            .await;
+        assert_eq!(r.status_code(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.text().contains("ende e hapur"), "{}", app.label);
+        app.advance(chrono::Duration::days(30));
         let r = app
             .post(&format!("/admin/calls/{call}/outcome"), Some(&coordinator), &[])
             .await;
         assert_eq!(r.status_code(), StatusCode::UNPROCESSABLE_ENTITY);
         assert!(r.text().contains("ende pa vendim"));
+        // Ticking something that cannot take a decision changes nothing and says so.
+        let r = app
+            .post(
+                &format!("/admin/calls/{call}/decide"),
+                Some(&coordinator),
+                &[
+                    ("applications", id_of(&a1).as_str()),
+                    ("applications", "999999"),
+                    ("decision", "decline"),
+                    ("reason", "Pa përvojë në fushë."),
+                ],
+            )
+            .await;
+        assert_eq!(r.status_code(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.text().contains("nuk mund të marrin vendim"), "{}", app.label);
         app.post(
             &format!("/admin/calls/{call}/decide"),
             Some(&coordinator),
@@ -685,6 +720,12 @@ async fn review_decide_and_publish_the_outcome() {
             app.store.forum_candidates(app.elbasan).await.expect("candidates").len(),
             2
         );
+        // Once published the applicant sees the decision and its reason.
+        let own = app
+            .get(&format!("/applications/{}", id_of(&a2)), Some(&second))
+            .await
+            .text();
+        assert!(own.contains("Përvojë e fortë"), "{}", app.label);
         // Decisions are final now.
         let r = app
             .post(

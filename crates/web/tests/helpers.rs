@@ -78,7 +78,7 @@ impl TestApp {
             write_rate_per_second: 1000,
             trusted_proxies: Vec::new(),
         };
-        let router = web::router(AppState::new(services.clone(), config, None));
+        let router = web::router(AppState::new(services.clone(), config));
         let server = TestServer::new(router);
         TestApp {
             server,

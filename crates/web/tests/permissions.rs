@@ -217,7 +217,7 @@ async fn every_route_with_every_role() {
         let new = store::NewApplication {
             call,
             applicant: target,
-            applicant_type: "citizen".into(),
+            applicant_type: domain::open_call::ApplicantType::Citizen,
             org_id: None,
             size_band: String::new(),
             lang: "sq".into(),
@@ -312,7 +312,7 @@ async fn a_coordinator_grants_and_revokes_roles_and_invites_by_e_mail() {
                 &[("role", "platform_admin")],
             )
             .await;
-        assert_eq!(r.status_code(), StatusCode::BAD_REQUEST);
+        assert_eq!(r.status_code(), StatusCode::UNPROCESSABLE_ENTITY);
         let r = app
             .post(
                 &format!("/admin/people/{user}/revoke"),
@@ -333,6 +333,16 @@ async fn a_coordinator_grants_and_revokes_roles_and_invites_by_e_mail() {
             app.get("/account", Some(&user_session)).await.status_code(),
             StatusCode::SEE_OTHER
         );
+        // Revoking a role the person does not hold changes nothing, and says so.
+        let r = app
+            .post(
+                &format!("/admin/people/{user}/revoke"),
+                Some(&coordinator),
+                &[("role", "reviewer")],
+            )
+            .await;
+        assert_eq!(r.status_code(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.text().contains("nuk e ka këtë rol"), "{}", app.label);
 
         let r = app
             .post(

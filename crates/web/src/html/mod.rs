@@ -1,132 +1,30 @@
 //! HTML pages: every action is a plain form POST followed by a redirect, so that everything
 //! works without JavaScript.
+//!
+//! One folder per stage of the cycle (`people`, `content`, `open_call`, `platform`), each with
+//! its own `router()`; `common` holds the helpers they share. A stage never imports another
+//! stage's handlers.
 
-mod account;
-mod admin;
-mod admin_calls;
-mod applications;
-mod auth;
-mod calls;
-mod files;
-mod orgs;
-mod public;
-mod review;
-mod settings;
+pub(crate) mod common;
+mod content;
+mod open_call;
+mod people;
+mod platform;
 
-use askama::Template;
-use axum::{
-    Router,
-    http::StatusCode,
-    response::{Html, IntoResponse, Response},
-};
-use chrono::{DateTime, NaiveDate, Utc};
+use axum::Router;
+
+pub use open_call::upload_router;
 
 use crate::{AppError, AppState, Ctx};
 
-pub use files::upload_router;
-
 pub fn router() -> Router<AppState> {
     Router::new()
-        .merge(public::router())
-        .merge(auth::router())
-        .merge(account::router())
-        .merge(orgs::router())
-        .merge(admin::router())
-        .merge(settings::router())
-        .merge(calls::router())
-        .merge(applications::router())
-        .merge(admin_calls::router())
-        .merge(review::router())
-        .merge(files::router())
-}
-
-/// `?token=…` of the links sent by e-mail.
-#[derive(serde::Deserialize)]
-pub(crate) struct TokenQuery {
-    #[serde(default)]
-    pub token: String,
+        .merge(people::router())
+        .merge(content::router())
+        .merge(open_call::router())
+        .merge(platform::router())
 }
 
 pub async fn not_found(_ctx: Ctx) -> AppError {
     AppError::NotFound
-}
-
-/// Renders a page with status 200.
-pub(crate) fn page(template: impl Template) -> Result<Response, AppError> {
-    Ok(Html(template.render()?).into_response())
-}
-
-/// Renders a form shown again because of errors: 422, with everything typed kept.
-pub(crate) fn form_again(template: impl Template) -> Result<Response, AppError> {
-    Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(template.render()?)).into_response())
-}
-
-pub(crate) fn date(ctx: &Ctx, at: DateTime<Utc>) -> (String, String) {
-    let local = at.with_timezone(&ctx.tz());
-    (local.format("%d.%m.%Y").to_string(), local.to_rfc3339())
-}
-
-pub(crate) fn day(d: NaiveDate) -> (String, String) {
-    (d.format("%d.%m.%Y").to_string(), d.format("%Y-%m-%d").to_string())
-}
-
-/// Text in the page's language, falling back to Albanian when the English one is empty.
-pub(crate) fn localized<'a>(ctx: &Ctx, sq: &'a str, en: &'a str) -> &'a str {
-    match ctx.lang {
-        domain::Lang::En if !en.trim().is_empty() => en,
-        _ => sq,
-    }
-}
-
-/// Like [`localized`], with the `lang` attribute the text needs: `"sq"` when English was asked
-/// for but only Albanian exists, so that screen readers switch voice; empty otherwise.
-pub(crate) fn localized_lang<'a>(ctx: &Ctx, sq: &'a str, en: &'a str) -> (&'a str, &'static str) {
-    match ctx.lang {
-        domain::Lang::En if !en.trim().is_empty() => (en, ""),
-        domain::Lang::En => (sq, "sq"),
-        domain::Lang::Sq => (sq, ""),
-    }
-}
-
-/// A safe local path to go back to after logging in (never another site): one leading slash,
-/// no second one or backslash after it, no control characters (browsers drop tabs and
-/// newlines, which would turn `/\t/evil.example` into `//evil.example`).
-pub(crate) fn safe_next(next: &str) -> &str {
-    let local = next.starts_with('/')
-        && !next.starts_with("//")
-        && !next.starts_with("/\\")
-        && !next.chars().any(|c| c.is_control() || c == '\\');
-    if local { next } else { "/account" }
-}
-
-/// Page number from a query, kept in a range where offsets cannot overflow.
-pub(crate) fn page_number(raw: Option<i64>) -> i64 {
-    raw.unwrap_or(1).clamp(1, 1_000_000)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn next_stays_on_this_site() {
-        assert_eq!(safe_next("/account?x=1"), "/account?x=1");
-        for bad in [
-            "//evil.example",
-            "/\\evil.example",
-            "/\t/evil.example",
-            "https://evil.example",
-            "/\n/evil",
-            "",
-        ] {
-            assert_eq!(safe_next(bad), "/account", "{bad:?}");
-        }
-    }
-
-    #[test]
-    fn page_numbers_are_bounded() {
-        assert_eq!(page_number(Some(i64::MAX)), 1_000_000);
-        assert_eq!(page_number(Some(-5)), 1);
-        assert_eq!(page_number(None), 1);
-    }
 }

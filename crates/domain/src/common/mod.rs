@@ -1,0 +1,5 @@
+//! Values every stage uses: ids, parsed texts and addresses, languages.
+
+pub mod ids;
+pub mod lang;
+pub mod values;

@@ -1,0 +1,277 @@
+//! Deciding on applications and publishing the outcome: decisions with reasons, the e-mails,
+//! the public inclusion statistics.
+
+use std::collections::BTreeMap;
+
+use domain::{
+    Action, ApplicationId, CallId, FieldError, Lang, Text,
+    open_call::{ApplicationStatus, Decision},
+};
+use store::{ApplicationFact, CallRow, NewMail, SelectedRow, TenantRow, mail_about_application};
+
+use crate::{
+    Actor, ServiceError, Services,
+    common::{error::Result, localized},
+};
+
+pub const REASON_MAX: usize = 1000;
+
+/// Counts of applications and selections for one value of a dimension (type, size, field…).
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct Tally {
+    pub applications: i64,
+    pub selected: i64,
+}
+
+/// The public inclusion picture of a call: no personal data, only counts.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct CallStats {
+    pub total: Tally,
+    pub by_type: BTreeMap<String, Tally>,
+    pub by_size: BTreeMap<String, Tally>,
+    pub by_field: BTreeMap<String, Tally>,
+    pub by_area: BTreeMap<String, Tally>,
+}
+
+/// Counts applications and selections along each dimension. Fields and administrative units
+/// are chosen from lists, several per application, so a row may count in several of them.
+pub fn call_stats(facts: &[ApplicationFact]) -> CallStats {
+    let mut stats = CallStats::default();
+    let add = |map: &mut BTreeMap<String, Tally>, key: &str, selected: bool| {
+        let tally = map.entry(key.to_owned()).or_default();
+        tally.applications += 1;
+        tally.selected += i64::from(selected);
+    };
+    for f in facts {
+        let selected = f.status == ApplicationStatus::Selected;
+        stats.total.applications += 1;
+        stats.total.selected += i64::from(selected);
+        add(&mut stats.by_type, f.applicant_type.key(), selected);
+        let size = if f.size_band.is_empty() {
+            "unknown"
+        } else {
+            &f.size_band
+        };
+        add(&mut stats.by_size, size, selected);
+        for field in f.fields.split(',').filter(|x| !x.is_empty()) {
+            add(&mut stats.by_field, field, selected);
+        }
+        for unit in f.areas.split(',').map(str::trim).filter(|x| !x.is_empty()) {
+            add(&mut stats.by_area, unit, selected);
+        }
+    }
+    stats
+}
+
+impl CallStats {
+    /// Zeroes every count of selections (before the outcome is published).
+    fn hide_selections(&mut self) {
+        self.total.selected = 0;
+        for map in [
+            &mut self.by_type,
+            &mut self.by_size,
+            &mut self.by_field,
+            &mut self.by_area,
+        ] {
+            for tally in map.values_mut() {
+                tally.selected = 0;
+            }
+        }
+    }
+}
+
+/// A call's public outcome.
+#[derive(Debug, Clone)]
+pub struct CallOutcome {
+    pub call: CallRow,
+    pub published: bool,
+    pub stats: CallStats,
+    pub selected: Vec<SelectedRow>,
+}
+
+impl Services {
+    /// Records a decision, with its reason, on one or several applications of a call.
+    pub async fn decide(
+        &self,
+        actor: &Actor,
+        call: CallId,
+        apps: &[ApplicationId],
+        decision: &str,
+        reason: &str,
+    ) -> Result<u64> {
+        let user = actor.require_user(Action::ManageCalls)?;
+        let decision = Decision::parse(decision).ok_or_else(|| ServiceError::field("decision", "choice_invalid"));
+        let reason = Text::parse("reason", reason, true, REASON_MAX);
+        let mut errors: Vec<FieldError> = Vec::new();
+        if let Err(ServiceError::Invalid(e)) = &decision {
+            errors.extend(e.iter().cloned());
+        }
+        errors.extend(reason.clone().err());
+        if apps.is_empty() {
+            errors.push(FieldError::new("applications", "choose_one"));
+        }
+        let (Ok(decision), Ok(reason)) = (decision, reason) else {
+            return Err(ServiceError::Invalid(errors));
+        };
+        if !errors.is_empty() {
+            return Err(ServiceError::Invalid(errors));
+        }
+        let ctx = self.ctx(actor.tenant, Some(user), actor.request_id.as_deref());
+        self.store
+            .decide(actor.tenant, call, apps, decision.status(), reason.as_str(), &ctx)
+            .await
+            .map_err(|e| match ServiceError::from(e) {
+                ServiceError::Conflict(field) if field == "applications" => {
+                    ServiceError::field("applications", "applications_not_decidable")
+                }
+                ServiceError::Conflict(_) => ServiceError::field("decision", "outcome_published"),
+                other => other,
+            })
+    }
+
+    /// Publishes the outcome: each applicant is told the decision and its reason, in their
+    /// language; the selected are handed over to the forum.
+    pub async fn publish_outcome(&self, tenant: &TenantRow, actor: &Actor, call: CallId) -> Result<()> {
+        let user = actor.require_user(Action::ManageCalls)?;
+        let row = self
+            .store
+            .call(tenant.id(), call)
+            .await?
+            .ok_or(ServiceError::NotFound)?;
+        // Until the deadline people may still apply: an outcome then would leave them undecided.
+        if self.clock.now() < row.closes_at {
+            return Err(ServiceError::field("outcome", "call_still_open"));
+        }
+        let link = format!("{}/calls/{}/outcome", self.site_url(tenant), call);
+        let mails: Vec<NewMail> = self
+            .store
+            .outcome_recipients(tenant.id(), call)
+            .await?
+            .into_iter()
+            .map(|r| {
+                let lang = Lang::parse(&r.lang).unwrap_or_default();
+                crate::common::mails::notice_mail(
+                    lang,
+                    &r.email,
+                    Some(&r.name),
+                    "mail-outcome-subject",
+                    "mail-outcome-body",
+                    &[
+                        ("tenant", tenant.name(lang).to_owned()),
+                        ("call", localized(lang, &row.title_sq, &row.title_en).to_owned()),
+                        ("reference", r.reference.clone()),
+                        ("outcome", views::t(lang, &format!("status-{}", r.status.key()))),
+                        ("reason", domain::open_call::as_sentence(&r.reason)),
+                    ],
+                    &link,
+                )
+                .about(mail_about_application(r.application_id))
+            })
+            .collect();
+        let ctx = self.ctx(tenant.id(), Some(user), actor.request_id.as_deref());
+        self.store
+            .publish_outcome(tenant.id(), call, &mails, &ctx)
+            .await
+            .map_err(|e| match ServiceError::from(e) {
+                ServiceError::Conflict(field) if field == "status" => {
+                    ServiceError::field("outcome", "undecided_remain")
+                }
+                ServiceError::Conflict(_) => ServiceError::field("outcome", "outcome_published"),
+                other => other,
+            })
+    }
+
+    pub async fn call_stats(&self, tenant: domain::TenantId, call: CallId) -> Result<CallStats> {
+        Ok(call_stats(&self.store.application_facts(tenant, call).await?))
+    }
+
+    /// The public outcome of a call: the inclusion statistics, and once it is published the
+    /// selected who agreed to be listed. Before publication the selections count as zero, so
+    /// that no decision shows early.
+    pub async fn call_outcome(&self, actor: &Actor, call: CallId) -> Result<CallOutcome> {
+        let call = self.visible_call(actor, call).await?;
+        let published = call.outcome_published_at.is_some();
+        let mut stats = self.call_stats(actor.tenant, call.id()).await?;
+        let selected = if published {
+            self.store.selected_public(actor.tenant, call.id()).await?
+        } else {
+            stats.hide_selections();
+            Vec::new()
+        };
+        Ok(CallOutcome {
+            call,
+            published,
+            stats,
+            selected,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statistics_count_every_dimension() {
+        use domain::open_call::ApplicantType;
+        let fact = |kind, status, size: &str, fields: &str, areas: &str| ApplicationFact {
+            applicant_type: kind,
+            status,
+            size_band: size.to_owned(),
+            fields: fields.to_owned(),
+            areas: areas.to_owned(),
+        };
+        let facts = vec![
+            fact(
+                ApplicantType::Cso,
+                ApplicationStatus::Selected,
+                "6_20",
+                "gender,youth",
+                "Elbasan,Shirgjan",
+            ),
+            fact(
+                ApplicantType::Citizen,
+                ApplicationStatus::Declined,
+                "",
+                "youth",
+                "Elbasan",
+            ),
+        ];
+        let s = call_stats(&facts);
+        assert_eq!(
+            s.total,
+            Tally {
+                applications: 2,
+                selected: 1
+            }
+        );
+        assert_eq!(
+            s.by_type["cso"],
+            Tally {
+                applications: 1,
+                selected: 1
+            }
+        );
+        assert_eq!(
+            s.by_field["youth"],
+            Tally {
+                applications: 2,
+                selected: 1
+            }
+        );
+        assert_eq!(
+            s.by_area["Elbasan"],
+            Tally {
+                applications: 2,
+                selected: 1
+            }
+        );
+        assert_eq!(
+            s.by_size["unknown"],
+            Tally {
+                applications: 1,
+                selected: 0
+            }
+        );
+    }
+}

@@ -1,0 +1,3 @@
+//! The platform: municipalities (tenants) and their settings.
+
+pub mod tenants;

@@ -1,0 +1,28 @@
+-- Issue 6 (PostgreSQL dialect; keep in step with ../sqlite/0003_tenant_rows.sql):
+-- * every tenant-owned row carries its tenant, child tables included, so that each statement
+--   filters by tenant;
+-- * the municipality's name in the Albanian cases its texts need, and its administrative units;
+-- * each e-mail says what it is about, so that erasing an application erases its e-mails too.
+
+ALTER TABLE tenants ADD COLUMN name_genitive_sq TEXT NOT NULL DEFAULT '';
+ALTER TABLE tenants ADD COLUMN name_accusative_sq TEXT NOT NULL DEFAULT '';
+ALTER TABLE tenants ADD COLUMN admin_units TEXT NOT NULL DEFAULT '';
+
+ALTER TABLE outbox ADD COLUMN about TEXT;
+CREATE INDEX ix_outbox__about ON outbox (tenant_id, about);
+
+ALTER TABLE application_works ADD COLUMN tenant_id BIGINT REFERENCES tenants(id);
+UPDATE application_works w SET tenant_id = a.tenant_id FROM applications a WHERE a.id = w.application_id;
+ALTER TABLE application_works ALTER COLUMN tenant_id SET NOT NULL;
+
+ALTER TABLE application_files ADD COLUMN tenant_id BIGINT REFERENCES tenants(id);
+UPDATE application_files f SET tenant_id = a.tenant_id FROM applications a WHERE a.id = f.application_id;
+ALTER TABLE application_files ALTER COLUMN tenant_id SET NOT NULL;
+
+ALTER TABLE call_documents ADD COLUMN tenant_id BIGINT REFERENCES tenants(id);
+UPDATE call_documents d SET tenant_id = c.tenant_id FROM calls c WHERE c.id = d.call_id;
+ALTER TABLE call_documents ALTER COLUMN tenant_id SET NOT NULL;
+
+ALTER TABLE review_scores ADD COLUMN tenant_id BIGINT REFERENCES tenants(id);
+UPDATE review_scores s SET tenant_id = r.tenant_id FROM reviews r WHERE r.id = s.review_id;
+ALTER TABLE review_scores ALTER COLUMN tenant_id SET NOT NULL;

@@ -1,0 +1,69 @@
+-- Issue 6 (SQLite dialect; keep in step with ../postgres/0003_tenant_rows.sql):
+-- * every tenant-owned row carries its tenant, child tables included, so that each statement
+--   filters by tenant (SQLite cannot add a NOT NULL foreign key column: the four child tables
+--   are rebuilt, tenant_id last as PostgreSQL's ADD COLUMN puts it);
+-- * the municipality's name in the Albanian cases its texts need, and its administrative units;
+-- * each e-mail says what it is about, so that erasing an application erases its e-mails too.
+
+ALTER TABLE tenants ADD COLUMN name_genitive_sq TEXT NOT NULL DEFAULT '';
+ALTER TABLE tenants ADD COLUMN name_accusative_sq TEXT NOT NULL DEFAULT '';
+ALTER TABLE tenants ADD COLUMN admin_units TEXT NOT NULL DEFAULT '';
+
+ALTER TABLE outbox ADD COLUMN about TEXT;
+CREATE INDEX ix_outbox__about ON outbox (tenant_id, about);
+
+CREATE TABLE application_works_new (
+    id              INTEGER PRIMARY KEY,
+    application_id  INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+    position        INTEGER NOT NULL,
+    title           TEXT NOT NULL,
+    year            INTEGER,
+    role            TEXT NOT NULL DEFAULT '',
+    description     TEXT NOT NULL DEFAULT '',
+    link            TEXT NOT NULL DEFAULT '',
+    tenant_id       INTEGER NOT NULL REFERENCES tenants(id)
+);
+INSERT INTO application_works_new (id, application_id, position, title, year, role, description, link, tenant_id)
+    SELECT w.id, w.application_id, w.position, w.title, w.year, w.role, w.description, w.link, a.tenant_id
+    FROM application_works w JOIN applications a ON a.id = w.application_id;
+DROP TABLE application_works;
+ALTER TABLE application_works_new RENAME TO application_works;
+CREATE INDEX ix_application_works__application ON application_works (application_id, position);
+
+CREATE TABLE application_files_new (
+    application_id  INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+    file_id         INTEGER NOT NULL REFERENCES files(id),
+    tenant_id       INTEGER NOT NULL REFERENCES tenants(id),
+    PRIMARY KEY (application_id, file_id)
+);
+INSERT INTO application_files_new (application_id, file_id, tenant_id)
+    SELECT f.application_id, f.file_id, a.tenant_id
+    FROM application_files f JOIN applications a ON a.id = f.application_id;
+DROP TABLE application_files;
+ALTER TABLE application_files_new RENAME TO application_files;
+
+CREATE TABLE call_documents_new (
+    call_id     INTEGER NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
+    file_id     INTEGER NOT NULL REFERENCES files(id),
+    position    INTEGER NOT NULL,
+    tenant_id   INTEGER NOT NULL REFERENCES tenants(id),
+    PRIMARY KEY (call_id, file_id)
+);
+INSERT INTO call_documents_new (call_id, file_id, position, tenant_id)
+    SELECT d.call_id, d.file_id, d.position, c.tenant_id FROM call_documents d JOIN calls c ON c.id = d.call_id;
+DROP TABLE call_documents;
+ALTER TABLE call_documents_new RENAME TO call_documents;
+
+CREATE TABLE review_scores_new (
+    review_id       INTEGER NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
+    criterion_id    INTEGER NOT NULL REFERENCES call_criteria(id),
+    score           INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+    comment         TEXT NOT NULL DEFAULT '',
+    tenant_id       INTEGER NOT NULL REFERENCES tenants(id),
+    PRIMARY KEY (review_id, criterion_id)
+);
+INSERT INTO review_scores_new (review_id, criterion_id, score, comment, tenant_id)
+    SELECT s.review_id, s.criterion_id, s.score, s.comment, r.tenant_id
+    FROM review_scores s JOIN reviews r ON r.id = s.review_id;
+DROP TABLE review_scores;
+ALTER TABLE review_scores_new RENAME TO review_scores;

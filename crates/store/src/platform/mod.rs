@@ -1,0 +1,3 @@
+//! The platform itself: municipalities (tenants) and their settings.
+
+pub mod tenants;

@@ -1,0 +1,328 @@
+//! Pages of the open-call stage: the calls, applying, the application form and its review,
+//! the applicant's own applications, the published outcome; for staff the calls, the call form,
+//! the ranked applications and decisions; for reviewers the queue and the review form.
+//! Templates: `templates/open_call/` (partials `_application.html`, `_call_card.html`,
+//! `_reviews.html`).
+
+use askama::Template;
+
+use crate::{
+    common::{Choice, Form, PageCtx},
+    i18n::t_args,
+};
+
+/// A call as listed.
+#[derive(Debug, Clone)]
+pub struct CallCard {
+    pub id: i64,
+    pub title: String,
+    pub summary: String,
+    pub opens: String,
+    pub closes: String,
+    pub closes_iso: String,
+    /// `upcoming`, `open` or `closed` (or `draft` on staff pages).
+    pub phase: &'static str,
+    pub days_left: Option<i64>,
+}
+
+#[derive(Template)]
+#[template(path = "open_call/calls_list.html")]
+pub struct CallsPage {
+    pub p: PageCtx,
+    pub open: Vec<CallCard>,
+    pub upcoming: Vec<CallCard>,
+    pub closed: Vec<CallCard>,
+}
+
+#[derive(Debug, Clone)]
+pub struct CriterionView {
+    pub name: String,
+    pub description: String,
+    pub weight: i64,
+}
+
+#[derive(Template)]
+#[template(path = "open_call/call_show.html")]
+pub struct CallPage {
+    pub p: PageCtx,
+    pub card: CallCard,
+    pub body_html: String,
+    pub eligibility_html: String,
+    pub requirements_html: String,
+    pub criteria: Vec<CriterionView>,
+    pub who: Vec<String>,
+    pub places: Option<i64>,
+    pub contact_email: String,
+    pub is_draft: bool,
+    pub can_manage: bool,
+    /// The visitor's own application to this call, if any: (id, status label).
+    pub mine: Option<(i64, String)>,
+    pub outcome_published: bool,
+    pub documents: Vec<FileView>,
+}
+
+#[derive(Template)]
+#[template(path = "open_call/call_apply.html")]
+pub struct CallApplyPage {
+    pub p: PageCtx,
+    pub call_id: i64,
+    pub call_title: String,
+    pub form: Form,
+    pub types: Vec<Choice>,
+    /// The person's organisations: (id, name, kind label).
+    pub orgs: Vec<Choice>,
+}
+
+/// One row of the previous-work table of the form.
+#[derive(Debug, Clone, Default)]
+pub struct WorkView {
+    pub index: usize,
+    pub title: String,
+    pub year: String,
+    pub role: String,
+    pub description: String,
+    pub link: String,
+}
+
+#[derive(Template)]
+#[template(path = "open_call/application_form.html")]
+pub struct ApplicationFormPage {
+    pub p: PageCtx,
+    pub app_id: i64,
+    pub files: Vec<FileView>,
+    /// The largest file accepted, in megabytes, for the hint.
+    pub max_mb: String,
+    pub call_title: String,
+    pub applicant: String,
+    pub closes: String,
+    pub form: Form,
+    pub works: Vec<WorkView>,
+    pub fields: Vec<Choice>,
+    pub limits: Vec<(&'static str, usize)>,
+}
+
+impl ApplicationFormPage {
+    /// "At most N characters" for a field.
+    pub fn limit(&self, field: &str) -> String {
+        let n = self
+            .limits
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, n)| *n)
+            .unwrap_or(0);
+        t_args(self.p.lang, "hint-max-chars", &[("n", n.to_string())])
+    }
+}
+
+/// An attached file as listed.
+#[derive(Debug, Clone)]
+pub struct FileView {
+    pub id: i64,
+    pub name: String,
+    pub size: String,
+}
+
+/// An application shown in full (review screen, the applicant's page, staff).
+#[derive(Debug, Clone)]
+pub struct ApplicationView {
+    pub id: i64,
+    pub call_id: i64,
+    pub call_title: String,
+    pub applicant: String,
+    pub applicant_type: String,
+    pub reference: Option<String>,
+    pub status: String,
+    pub status_key: String,
+    pub description: String,
+    pub statement: String,
+    pub fields: Vec<String>,
+    pub areas: String,
+    pub contact_name: String,
+    pub contact_phone: String,
+    pub consent_listing: bool,
+    pub works: Vec<WorkView>,
+    pub files: Vec<FileView>,
+    pub submitted: Option<String>,
+    pub decision_reason: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "open_call/application_review.html")]
+pub struct ApplicationReviewPage {
+    pub p: PageCtx,
+    pub app: ApplicationView,
+    pub problems: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "open_call/application_show.html")]
+pub struct ApplicationPage {
+    pub p: PageCtx,
+    pub app: ApplicationView,
+    pub can_withdraw: bool,
+    pub can_edit: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct MyApplication {
+    pub id: i64,
+    pub call_title: String,
+    pub applicant: String,
+    pub reference: String,
+    pub status: String,
+}
+
+#[derive(Template)]
+#[template(path = "open_call/my_applications.html")]
+pub struct MyApplicationsPage {
+    pub p: PageCtx,
+    pub applications: Vec<MyApplication>,
+}
+
+#[derive(Template)]
+#[template(path = "open_call/admin_calls.html")]
+pub struct AdminCallsPage {
+    pub p: PageCtx,
+    pub calls: Vec<CallCard>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct CriterionRowView {
+    pub index: usize,
+    pub name_sq: String,
+    pub name_en: String,
+    pub description_sq: String,
+    pub description_en: String,
+    pub weight: String,
+}
+
+#[derive(Template)]
+#[template(path = "open_call/admin_call_form.html")]
+pub struct CallFormPage {
+    pub p: PageCtx,
+    pub call_id: Option<i64>,
+    pub form: Form,
+    pub criteria: Vec<CriterionRowView>,
+    pub types: Vec<Choice>,
+    pub time_zone: String,
+}
+
+#[derive(Template)]
+#[template(path = "open_call/admin_call_show.html")]
+pub struct AdminCallPage {
+    pub p: PageCtx,
+    pub card: CallCard,
+    pub is_draft: bool,
+    pub counts: Vec<(String, i64)>,
+    pub extend_form: Form,
+    pub documents: Vec<FileView>,
+    pub max_mb: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct QueueItem {
+    pub app_id: i64,
+    pub reference: String,
+    pub applicant: String,
+    pub call_title: String,
+    /// `todo`, `done` or `conflict`.
+    pub state: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "open_call/review_queue.html")]
+pub struct ReviewQueuePage {
+    pub p: PageCtx,
+    pub items: Vec<QueueItem>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ScoreField {
+    pub id: i64,
+    pub name: String,
+    pub description: String,
+    pub weight: i64,
+    pub score: String,
+    pub comment: String,
+}
+
+/// One reviewer's review, as shown to staff (and to a reviewer after submitting theirs).
+#[derive(Debug, Clone)]
+pub struct ReviewSummary {
+    pub reviewer: String,
+    pub conflict: bool,
+    pub note: String,
+    pub average: String,
+    pub submitted: bool,
+    /// (criterion, score, comment)
+    pub scores: Vec<(String, i64, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "open_call/review_form.html")]
+pub struct ReviewPage {
+    pub p: PageCtx,
+    pub app: ApplicationView,
+    pub fields: Vec<ScoreField>,
+    pub closed: bool,
+    pub conflict: bool,
+    pub others: Vec<ReviewSummary>,
+    pub form: Form,
+}
+
+#[derive(Debug, Clone)]
+pub struct RankedView {
+    pub id: i64,
+    pub reference: String,
+    pub applicant: String,
+    pub applicant_type: String,
+    pub status: String,
+    pub mean: String,
+    pub spread: String,
+    pub reviews: String,
+    pub conflicts: i64,
+}
+
+#[derive(Template)]
+#[template(path = "open_call/admin_call_applications.html")]
+pub struct CallApplicationsPage {
+    pub p: PageCtx,
+    pub call_id: i64,
+    pub call_title: String,
+    pub rows: Vec<RankedView>,
+    pub filter: Form,
+    pub types: Vec<Choice>,
+    pub fields: Vec<Choice>,
+    pub statuses: Vec<Choice>,
+    pub decisions: Vec<Choice>,
+    pub page: i64,
+    pub has_next: bool,
+    pub query: String,
+    pub form: Form,
+    pub outcome_published: bool,
+}
+
+#[derive(Template)]
+#[template(path = "open_call/admin_application.html")]
+pub struct AdminApplicationPage {
+    pub p: PageCtx,
+    pub app: ApplicationView,
+    pub reviews: Vec<ReviewSummary>,
+    pub decisions: Vec<Choice>,
+    pub form: Form,
+    pub outcome_published: bool,
+}
+
+/// Counts for one group in the public statistics: (label, applications, selected).
+pub type StatRow = (String, i64, i64);
+
+#[derive(Template)]
+#[template(path = "open_call/call_outcome.html")]
+pub struct OutcomePage {
+    pub p: PageCtx,
+    pub card: CallCard,
+    pub published: bool,
+    pub selected: Vec<(String, String, Vec<String>)>,
+    pub total: (i64, i64),
+    pub tables: Vec<(String, Vec<StatRow>)>,
+}

@@ -1,0 +1,98 @@
+//! Helpers every stage's pages use: rendering, dates, texts in the page's language, safe
+//! redirects, page numbers.
+
+use askama::Template;
+use axum::{
+    http::StatusCode,
+    response::{Html, IntoResponse, Response},
+};
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::{AppError, Ctx};
+
+/// `?token=…` of the links sent by e-mail.
+#[derive(serde::Deserialize)]
+pub(crate) struct TokenQuery {
+    #[serde(default)]
+    pub token: String,
+}
+
+/// Renders a page with status 200.
+pub(crate) fn page(template: impl Template) -> Result<Response, AppError> {
+    Ok(Html(template.render()?).into_response())
+}
+
+/// Renders a form shown again because of errors: 422, with everything typed kept.
+pub(crate) fn form_again(template: impl Template) -> Result<Response, AppError> {
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(template.render()?)).into_response())
+}
+
+pub(crate) fn date(ctx: &Ctx, at: DateTime<Utc>) -> (String, String) {
+    let local = at.with_timezone(&ctx.tz());
+    (local.format("%d.%m.%Y").to_string(), local.to_rfc3339())
+}
+
+pub(crate) fn day(d: NaiveDate) -> (String, String) {
+    (d.format("%d.%m.%Y").to_string(), d.format("%Y-%m-%d").to_string())
+}
+
+/// Text in the page's language, falling back to Albanian when the English one is empty.
+pub(crate) fn localized<'a>(ctx: &Ctx, sq: &'a str, en: &'a str) -> &'a str {
+    match ctx.lang {
+        domain::Lang::En if !en.trim().is_empty() => en,
+        _ => sq,
+    }
+}
+
+/// Like [`localized`], with the `lang` attribute the text needs: `"sq"` when English was asked
+/// for but only Albanian exists, so that screen readers switch voice; empty otherwise.
+pub(crate) fn localized_lang<'a>(ctx: &Ctx, sq: &'a str, en: &'a str) -> (&'a str, &'static str) {
+    match ctx.lang {
+        domain::Lang::En if !en.trim().is_empty() => (en, ""),
+        domain::Lang::En => (sq, "sq"),
+        domain::Lang::Sq => (sq, ""),
+    }
+}
+
+/// A safe local path to go back to after logging in (never another site): one leading slash,
+/// no second one or backslash after it, no control characters (browsers drop tabs and
+/// newlines, which would turn `/\t/evil.example` into `//evil.example`).
+pub(crate) fn safe_next(next: &str) -> &str {
+    let local = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.starts_with("/\\")
+        && !next.chars().any(|c| c.is_control() || c == '\\');
+    if local { next } else { "/account" }
+}
+
+/// Page number from a query, kept in a range where offsets cannot overflow.
+pub(crate) fn page_number(raw: Option<i64>) -> i64 {
+    raw.unwrap_or(1).clamp(1, 1_000_000)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_stays_on_this_site() {
+        assert_eq!(safe_next("/account?x=1"), "/account?x=1");
+        for bad in [
+            "//evil.example",
+            "/\\evil.example",
+            "/\t/evil.example",
+            "https://evil.example",
+            "/\n/evil",
+            "",
+        ] {
+            assert_eq!(safe_next(bad), "/account", "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn page_numbers_are_bounded() {
+        assert_eq!(page_number(Some(i64::MAX)), 1_000_000);
+        assert_eq!(page_number(Some(-5)), 1);
+        assert_eq!(page_number(None), 1);
+    }
+}

@@ -1,0 +1,100 @@
+//! The municipality's own settings (staff) and the list of municipalities (platform admins).
+
+use std::collections::HashMap;
+
+use axum::{Router, extract::State, response::Response, routing::get};
+use domain::Action;
+use services::ServiceError;
+use views::{Form, TenantSettingsPage, TenantView, TenantsPage};
+
+use crate::html::common::{form_again, page};
+use crate::{AppError, AppState, Ctx, forms::FormData};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/admin/settings", get(settings_form).post(settings_save))
+        .route("/admin/tenants", get(tenants).post(tenant_create))
+}
+
+fn current_values(ctx: &Ctx) -> HashMap<String, String> {
+    let t = &ctx.tenant;
+    [
+        ("name_sq", t.name_sq.clone()),
+        ("name_en", t.name_en.clone()),
+        ("contact_email", t.contact_email.clone()),
+        ("time_zone", t.time_zone.clone()),
+        ("logo_url", t.logo_url.clone().unwrap_or_default()),
+        ("privacy_sq", t.privacy_sq.clone()),
+        ("privacy_en", t.privacy_en.clone()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect()
+}
+
+async fn settings_form(ctx: Ctx) -> Result<Response, AppError> {
+    ctx.require(Action::EditTenantSettings)?;
+    page(TenantSettingsPage {
+        p: ctx.page(ctx.t("admin-settings")),
+        form: Form::new(current_values(&ctx)),
+    })
+}
+
+async fn settings_save(State(state): State<AppState>, ctx: Ctx, form: FormData) -> Result<Response, AppError> {
+    let actor = ctx.require(Action::EditTenantSettings)?;
+    match state.services.update_tenant_settings(&actor, &form.to_map()).await {
+        Ok(()) => {
+            // This instance shows the change at once; others within the cache's few seconds.
+            state.tenants.clear();
+            Ok(ctx.redirect_with_flash("/admin/settings", "flash-saved"))
+        }
+        Err(ServiceError::Invalid(errors)) => form_again(TenantSettingsPage {
+            p: ctx.page(ctx.t("admin-settings")),
+            form: Form::new(form.to_map()).with_errors(errors),
+        }),
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn render_tenants(state: &AppState, ctx: &Ctx, form: Form) -> Result<Response, AppError> {
+    ctx.require(Action::ManageTenants)?;
+    let mut tenants = Vec::new();
+    for t in state.services.store.list_tenants().await? {
+        let hosts = state.services.store.tenant_hosts(t.id()).await?.join(", ");
+        tenants.push(TenantView {
+            slug: t.slug.clone(),
+            name: t.name(ctx.lang).to_owned(),
+            hosts,
+            is_default: t.is_default,
+        });
+    }
+    let has_errors = form.has_errors();
+    let template = TenantsPage {
+        p: ctx.page(ctx.t("admin-tenants")),
+        tenants,
+        form,
+    };
+    if has_errors {
+        form_again(template)
+    } else {
+        page(template)
+    }
+}
+
+async fn tenants(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    render_tenants(&state, &ctx, Form::default()).await
+}
+
+async fn tenant_create(State(state): State<AppState>, ctx: Ctx, form: FormData) -> Result<Response, AppError> {
+    let actor = ctx.require(Action::ManageTenants)?;
+    match state.services.create_tenant(&actor, ctx.lang, &form.to_map()).await {
+        Ok(_) => {
+            state.tenants.clear();
+            Ok(ctx.redirect_with_flash("/admin/tenants", "flash-saved"))
+        }
+        Err(ServiceError::Invalid(errors)) => {
+            render_tenants(&state, &ctx, Form::new(form.to_map()).with_errors(errors)).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
