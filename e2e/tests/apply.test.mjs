@@ -92,7 +92,10 @@ describe('a CSO applies, a reviewer scores, the coordinator decides (with axe)',
     await page.fill('#work_description-0', 'Tri takime në Shirgjan, Bradashesh dhe qendër.');
     await page.fill('#statement', 'Duam që të rinjtë të jenë pjesë e grupit të punës dhe e planit të veprimit.');
     await page.check('#fields-youth');
-    await page.fill('#areas', 'Elbasan, Shirgjan, Bradashesh');
+    // Administrative units are chosen from the municipality's list, not typed.
+    for (const unit of ['Elbasan', 'Shirgjan', 'Bradashesh']) {
+      await page.check(`#areas input[value="${unit}"]`);
+    }
     await page.fill('#contact_name', 'Arbër Çela');
     await page.fill('#contact_phone', '+355 69 123 4567');
     await page.check('#consent_privacy-yes');
@@ -157,42 +160,55 @@ describe('a CSO applies, a reviewer scores, the coordinator decides (with axe)',
     await checkA11y(page, 'submitted review');
   });
 
-  step('the coordinator selects with a reason and publishes the outcome', async () => {
+  step('the coordinator selects with a reason; the outcome waits for the deadline', async () => {
     await logInAs(page, COORDINATOR);
     await page.goto(url('/admin/calls/1/applications'));
     const id = applicationPath.split('/').pop();
     await page.check(`#app-${id}`);
     await page.selectOption('#decide-form select[name=decision]', 'select');
-    await page.fill('#reason', 'Përvojë e dëshmuar me të rinjtë e zonave rurale.');
+    await page.fill('#reason', 'Përvojë e dëshmuar me të rinjtë e zonave rurale');
     await submitForm(page, '#decide-form');
     await page.goto(url(`/admin/applications/${id}`));
     await checkA11y(page, 'application (coordinator)');
-    // Other demo applications may exist; decline any still undecided, then publish.
-    await page.goto(url('/admin/calls/1/applications?status=submitted'));
-    const undecided = await page.locator('#decide-form input[name=applications]').count();
-    if (undecided > 0) {
-      for (const box of await page.locator('#decide-form input[name=applications]').all()) await box.check();
-      await page.selectOption('#decide-form select[name=decision]', 'decline');
-      await page.fill('#reason', 'Vende të kufizuara.');
-      await submitForm(page, '#decide-form');
-    }
+    // The call is still open: publishing now would leave later applicants undecided.
     await page.goto(url('/admin/calls/1/applications'));
     await submitForm(page, '#outcome-form');
-    assert.equal(currentPath(page), '/calls/1/outcome');
-    assert.ok((await page.textContent('main')).includes('Zëri i Shkumbinit'));
+    assert.ok((await page.textContent('.error-summary')).includes('ende e hapur'));
+    // The applicant sees "submitted", not the coordinator's draft decision.
+    await logInAs(page, APPLICANT);
+    await page.goto(url(applicationPath));
+    const text = await page.textContent('main');
+    assert.ok(text.includes('Dorëzuar') && !text.includes('Përzgjedhur') && !text.includes('Përvojë e dëshmuar'));
+  });
+
+  step('on the closed call the coordinator decides on every application and publishes the outcome', async () => {
+    await logInAs(page, COORDINATOR);
+    await page.goto(url('/admin/calls/2/applications'));
+    await checkA11y(page, 'ranked table of the closed call');
+    for (const box of await page.locator('#decide-form input[name=applications]').all()) await box.check();
+    await page.selectOption('#decide-form select[name=decision]', 'select');
+    await page.fill('#reason', 'Lidhje të forta me të rinjtë dhe gratë e njësive rurale');
+    await submitForm(page, '#decide-form');
+    await page.goto(url('/admin/calls/2/applications'));
+    await submitForm(page, '#outcome-form');
+    assert.equal(currentPath(page), '/calls/2/outcome');
+    const main = await page.textContent('main');
+    assert.ok(main.includes('Rinia për Shushicën') && main.includes('Labinot-Fushë'));
     await checkA11y(page, 'public outcome');
-    await page.goto(url('/calls/1/outcome?lang=en'));
+    await page.goto(url('/calls/2/outcome?lang=en'));
     await checkA11y(page, 'public outcome (en)');
   });
 
   step('the applicant sees the outcome and receives the e-mail', async () => {
     const mail = await readLatestMailTo(APPLICANT);
     assert.match(mail, /Përzgjedhur/);
-    assert.match(mail, /Përvojë e dëshmuar/);
+    assert.match(mail, /Lidhje të forta me të rinjtë dhe gratë e njësive rurale\./);
+    assert.match(mail, /të Bashkisë Elbasan/);
     await logInAs(page, APPLICANT);
-    await page.goto(url(applicationPath));
+    await page.goto(url('/my/applications'));
+    await page.click('main tr:has-text("Thirrje për të rinjtë") a');
     const text = await page.textContent('main');
-    assert.ok(text.includes('Përzgjedhur') && text.includes('Përvojë e dëshmuar'));
+    assert.ok(text.includes('Përzgjedhur') && text.includes('Lidhje të forta'));
     await checkA11y(page, 'application with decision');
   });
 });

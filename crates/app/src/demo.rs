@@ -4,7 +4,24 @@ use chrono::{Duration, NaiveDate};
 use domain::{Email, Lang, Role};
 use services::Services;
 use services::open_call::calls::parse_local;
-use store::{AuditCtx, CallInput, CriterionInput, NewTenant, NewsInput, OrgInput, PhaseInput};
+use store::{AuditCtx, CallInput, CriterionInput, NewTenant, NewsInput, OrgInput, PhaseInput, TenantSettings};
+
+/// Elbasan's administrative units since the 2015 territorial reform.
+pub const ELBASAN_UNITS: [&str; 13] = [
+    "Elbasan",
+    "Bradashesh",
+    "Funarë",
+    "Gjergjan",
+    "Gjinar",
+    "Gracen",
+    "Labinot-Fushë",
+    "Labinot-Mal",
+    "Papër",
+    "Shirgjan",
+    "Shushicë",
+    "Tregan",
+    "Zavalinë",
+];
 
 /// Everyone's demo password (printed at start-up; the demo is not for real data).
 pub const DEMO_PASSWORD: &str = "Elbasan-demo-2026";
@@ -96,13 +113,20 @@ pub async fn seed(services: &Services) -> anyhow::Result<bool> {
         .create_tenant(
             &NewTenant {
                 slug: "elbasan".into(),
-                name_sq: "Bashkia Elbasan".into(),
-                name_en: "Municipality of Elbasan".into(),
-                time_zone: "Europe/Tirane".into(),
-                contact_email: "koordinatori@elbasani.gov.al".into(),
-                logo_url: None,
-                privacy_sq: PRIVACY_SQ.into(),
-                privacy_en: PRIVACY_EN.into(),
+                settings: TenantSettings {
+                    name_sq: "Bashkia Elbasan".into(),
+                    name_en: "Municipality of Elbasan".into(),
+                    time_zone: "Europe/Tirane".into(),
+                    contact_email: "koordinatori@elbasani.gov.al".into(),
+                    logo_url: None,
+                    privacy_sq: PRIVACY_SQ.into(),
+                    privacy_en: PRIVACY_EN.into(),
+
+                    name_genitive_sq: "Bashkisë Elbasan".into(),
+                    name_accusative_sq: "Bashkinë Elbasan".into(),
+                    admin_units: ELBASAN_UNITS.join("\n"),
+                    ..TenantSettings::default()
+                },
                 is_default: true,
                 hosts: vec!["elbasan.localhost".into()],
             },
@@ -114,13 +138,17 @@ pub async fn seed(services: &Services) -> anyhow::Result<bool> {
         .create_tenant(
             &NewTenant {
                 slug: "tirana".into(),
-                name_sq: "Bashkia Tiranë".into(),
-                name_en: "Municipality of Tirana".into(),
-                time_zone: "Europe/Tirane".into(),
-                contact_email: "ogp@tirana.example".into(),
-                logo_url: None,
-                privacy_sq: String::new(),
-                privacy_en: String::new(),
+                settings: TenantSettings {
+                    name_sq: "Bashkia Tiranë".into(),
+                    name_en: "Municipality of Tirana".into(),
+                    time_zone: "Europe/Tirane".into(),
+                    contact_email: "ogp@tirana.example".into(),
+                    logo_url: None,
+                    privacy_sq: String::new(),
+                    privacy_en: String::new(),
+
+                    ..TenantSettings::default()
+                },
                 is_default: false,
                 hosts: vec!["tirana.localhost".into()],
             },
@@ -278,7 +306,234 @@ pub async fn seed(services: &Services) -> anyhow::Result<bool> {
             )
             .await?;
     }
+    let citizen = users
+        .iter()
+        .find(|(r, _)| *r == Role::Participant)
+        .map(|(_, id)| *id)
+        .ok_or_else(|| anyhow::anyhow!("no citizen in demo accounts"))?;
+    let reviewer = users
+        .iter()
+        .find(|(r, _)| *r == Role::Reviewer)
+        .map(|(_, id)| *id)
+        .ok_or_else(|| anyhow::anyhow!("no reviewer in demo accounts"))?;
+    seed_closed_call(services, tenant, author, reviewer, citizen, &hash, &ctx).await?;
     Ok(true)
+}
+
+/// People who applied to the closed call: (e-mail, name, organisation if any, units, fields).
+const CLOSED_CALL_APPLICANTS: [(&str, &str, Option<&str>, &str, &str); 4] = [
+    (
+        "rinia.shushice@demo.bashke.al",
+        "Klea Hoxha",
+        Some("Rinia për Shushicën"),
+        "Shushicë,Elbasan",
+        "youth,participation",
+    ),
+    (
+        "grate.gracen@demo.bashke.al",
+        "Mimoza Kola",
+        Some("Gratë e Gracenit"),
+        "Gracen",
+        "gender,participation",
+    ),
+    (
+        "labinot@demo.bashke.al",
+        "Ilir Shehu",
+        Some("Zëri i Labinotit"),
+        "Labinot-Fushë,Labinot-Mal",
+        "transparency,accountability",
+    ),
+    ("", "", None, "Elbasan", "youth,transparency"),
+];
+
+/// A second call, closed three days ago, whose applications wait for the coordinator's decision:
+/// the ranked table, the reviewer's queue and publishing an outcome can all be tried at once.
+/// The last applicant is the demo citizen, who sees the decision once it is published.
+async fn seed_closed_call(
+    services: &Services,
+    tenant: domain::TenantId,
+    coordinator: domain::UserId,
+    reviewer: domain::UserId,
+    citizen: domain::UserId,
+    hash: &str,
+    ctx: &AuditCtx,
+) -> anyhow::Result<()> {
+    use domain::open_call::{ApplicantType, weighted_average};
+    use store::{ApplicationInput, NewApplication, ScoreInput, WorkRow};
+    let store = &services.store;
+    let now = services.clock.now();
+    let staff = AuditCtx {
+        actor: Some(coordinator),
+        at: now - Duration::days(40),
+        ..ctx.clone()
+    };
+    let input = CallInput {
+        title_sq: "Thirrje për të rinjtë dhe gratë në forumin e bashkë-krijimit".into(),
+        title_en: "Call to young people and women for the co-creation forum".into(),
+        summary_sq: "Dy vende në forum për përfaqësues të të rinjve dhe të grave nga njësitë administrative.".into(),
+        summary_en:
+            "Two seats in the forum for representatives of young people and women from the administrative units.".into(),
+        body_sq: "Bashkia Elbasan kërkon dy përfaqësues të organizatave të të rinjve dhe të grave për forumin e \
+bashkë-krijimit, me përparësi për njësitë administrative rurale."
+            .into(),
+        body_en: "The Municipality of Elbasan seeks two representatives of youth and women's organisations for the \
+co-creation forum, with priority for the rural administrative units."
+            .into(),
+        eligibility_sq: "Organizata dhe grupe të të rinjve ose të grave, dhe qytetarë aktivë.".into(),
+        eligibility_en: "Youth and women's organisations and groups, and active citizens.".into(),
+        requirements_sq: String::new(),
+        requirements_en: String::new(),
+        allow_cso: true,
+        allow_informal: true,
+        allow_citizen: true,
+        places: Some(2),
+        opens_at: now - Duration::days(40),
+        closes_at: now - Duration::days(3),
+        contact_email: "koordinatori@elbasani.gov.al".into(),
+    };
+    let criteria = [
+        CriterionInput {
+            name_sq: "Lidhja me të rinjtë ose gratë e zonës".into(),
+            name_en: "Ties with young people or women in the area".into(),
+            description_sq: "1 = asnjë lidhje e dukshme; 5 = punë e përditshme me ta.".into(),
+            description_en: "1 = no visible ties; 5 = works with them every day.".into(),
+            weight: 2,
+        },
+        CriterionInput {
+            name_sq: "Motivimi".into(),
+            name_en: "Motivation".into(),
+            description_sq: "1 = i paqartë; 5 = i qartë dhe i lidhur me angazhimet.".into(),
+            description_en: "1 = unclear; 5 = clear and tied to the commitments.".into(),
+            weight: 1,
+        },
+    ];
+    let call = store.create_call(tenant, &input, &criteria, "ELB", &staff).await?;
+    store.publish_call(tenant, call, &staff).await?;
+    let criteria = store.criteria(tenant, call).await?;
+    let mut apps = Vec::new();
+    for (i, (email, name, org, units, fields)) in CLOSED_CALL_APPLICANTS.iter().enumerate() {
+        let when = AuditCtx {
+            at: now - Duration::days(30 - 3 * i as i64),
+            ..ctx.clone()
+        };
+        let user = if email.is_empty() {
+            citizen
+        } else {
+            let address = Email::parse("email", email).map_err(|e| anyhow::anyhow!("demo e-mail: {}", e.code))?;
+            store
+                .create_verified_user(tenant, &address, name, hash, Lang::Sq, &[], &when)
+                .await?
+        };
+        let when = AuditCtx {
+            actor: Some(user),
+            ..when
+        };
+        let org_id = match org {
+            Some(org_name) => Some(
+                store
+                    .create_org(
+                        tenant,
+                        user,
+                        &OrgInput {
+                            name: (*org_name).into(),
+                            kind: "informal_group".into(),
+                            registration_number: None,
+                            size_band: "up_5".into(),
+                            fields: (*fields).into(),
+                            area: units.replace(',', ", "),
+                            website: String::new(),
+                            mission: "Grup vullnetarësh që punon me komunitetin e vet.".into(),
+                        },
+                        &when,
+                    )
+                    .await?
+                    .0,
+            ),
+            None => None,
+        };
+        let kind = if org_id.is_some() {
+            ApplicantType::InformalGroup
+        } else {
+            ApplicantType::Citizen
+        };
+        let app = store
+            .start_application(
+                tenant,
+                &NewApplication {
+                    call,
+                    applicant: user,
+                    applicant_type: kind,
+                    org_id,
+                    size_band: if org_id.is_some() { "up_5".into() } else { String::new() },
+                    lang: "sq".into(),
+                },
+                &when,
+            )
+            .await?;
+        let application = ApplicationInput {
+            description: "Punojmë me të rinjtë dhe gratë e zonës sonë prej disa vitesh.".into(),
+            statement: "Duam që zëri i zonës sonë të dëgjohet në forum.".into(),
+            fields: (*fields).into(),
+            areas: (*units).into(),
+            contact_name: if name.is_empty() {
+                "Arbër Çela".into()
+            } else {
+                (*name).into()
+            },
+            contact_phone: format!("+355 69 100 00{i:02}"),
+            size_band: String::new(),
+            consent_privacy: true,
+            consent_listing: true,
+        };
+        let works = [WorkRow {
+            title: "Dëgjesë publike për buxhetin me pjesëmarrje".into(),
+            year: Some(2025),
+            role: "Organizator".into(),
+            description: String::new(),
+            link: String::new(),
+        }];
+        store.save_application(tenant, app, &application, &works, &when).await?;
+        store
+            .submit_application(tenant, app, 2026, |_| Vec::new(), &when)
+            .await?;
+        apps.push(app);
+    }
+    let review = AuditCtx {
+        actor: Some(reviewer),
+        at: now - Duration::days(2),
+        ..ctx.clone()
+    };
+    store
+        .assign_reviewer_to_call(
+            tenant,
+            call,
+            reviewer,
+            &AuditCtx {
+                actor: Some(coordinator),
+                ..review.clone()
+            },
+        )
+        .await?;
+    // Two applications scored with comments; the others wait in the reviewer's queue.
+    for (app, marks, comment) in [
+        (apps[0], [5, 4], "Punë e dukshme me të rinjtë e Shushicës."),
+        (apps[1], [4, 4], "Grup i vogël, por shumë aktiv në Gracen."),
+    ] {
+        let scores: Vec<ScoreInput> = criteria
+            .iter()
+            .zip(marks)
+            .map(|(c, score)| ScoreInput {
+                criterion_id: c.id,
+                score,
+                comment: comment.into(),
+            })
+            .collect();
+        let pairs: Vec<(u8, i64)> = criteria.iter().zip(marks).map(|(c, s)| (s as u8, c.weight)).collect();
+        store
+            .save_review(tenant, app, reviewer, &scores, weighted_average(&pairs), &review)
+            .await?;
+    }
+    Ok(())
 }
 
 /// The municipality's real call (`seed/`, from `shared/seed/`), open from a week ago until three

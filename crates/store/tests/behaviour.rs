@@ -8,7 +8,7 @@ use chrono::{DateTime, Duration, TimeZone, Utc};
 use domain::{Email, Lang, NewsId, Role, TenantId, UserId};
 use store::{
     AuditCtx, AuditFilter, NewMail, NewTenant, NewToken, NewsInput, OrgInput, PhaseInput, Store, StoreError,
-    TokenPurpose, testing::TestDb,
+    TenantSettings, TokenPurpose, testing::TestDb,
 };
 
 fn t0() -> DateTime<Utc> {
@@ -27,13 +27,17 @@ fn ctx(tenant: Option<TenantId>, at: DateTime<Utc>) -> AuditCtx {
 fn tenant_input(slug: &str, default: bool) -> NewTenant {
     NewTenant {
         slug: slug.into(),
-        name_sq: format!("Bashkia {slug}"),
-        name_en: format!("Municipality of {slug}"),
-        time_zone: "Europe/Tirane".into(),
-        contact_email: format!("ogp@{slug}.example"),
-        logo_url: None,
-        privacy_sq: String::new(),
-        privacy_en: String::new(),
+        settings: TenantSettings {
+            name_sq: format!("Bashkia {slug}"),
+            name_en: format!("Municipality of {slug}"),
+            time_zone: "Europe/Tirane".into(),
+            contact_email: format!("ogp@{slug}.example"),
+            logo_url: None,
+            privacy_sq: String::new(),
+            privacy_en: String::new(),
+
+            ..TenantSettings::default()
+        },
         is_default: default,
         hosts: vec![format!("{slug}.example")],
     }

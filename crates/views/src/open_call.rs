@@ -98,6 +98,8 @@ pub struct ApplicationFormPage {
     pub form: Form,
     pub works: Vec<WorkView>,
     pub fields: Vec<Choice>,
+    /// The municipality's administrative units to choose from.
+    pub units: Vec<Choice>,
     pub limits: Vec<(&'static str, usize)>,
 }
 
@@ -293,6 +295,7 @@ pub struct CallApplicationsPage {
     pub filter: Form,
     pub types: Vec<Choice>,
     pub fields: Vec<Choice>,
+    pub units: Vec<Choice>,
     pub statuses: Vec<Choice>,
     pub decisions: Vec<Choice>,
     pub page: i64,

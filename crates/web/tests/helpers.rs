@@ -7,13 +7,15 @@ use axum_test::{TestResponse, TestServer};
 use chrono::{Duration, TimeZone, Utc};
 use domain::{Email, Lang, Role, TenantId, UserId};
 use services::{FixedClock, Services, tokens};
-use store::{AuditCtx, NewTenant, OutboxRow, Store, testing::TestDb};
+use store::{AuditCtx, NewTenant, OutboxRow, Store, TenantSettings, testing::TestDb};
 use web::{AppState, WebConfig};
 
 pub const PASSWORD: &str = "Qytet-i-hapur-2026";
 
 pub struct TestApp {
     pub server: TestServer,
+    /// The same application, to serve on a real socket (connection-level tests).
+    pub router: axum::Router,
     pub store: Store,
     pub clock: Arc<FixedClock>,
     pub services: Services,
@@ -34,16 +36,20 @@ pub async fn each_backend(test: impl AsyncFn(&TestApp)) {
 fn tenant(slug: &str, default: bool) -> NewTenant {
     NewTenant {
         slug: slug.into(),
-        name_sq: format!("Bashkia {}", if slug == "elbasan" { "Elbasan" } else { "Tiranë" }),
-        name_en: format!(
-            "Municipality of {}",
-            if slug == "elbasan" { "Elbasan" } else { "Tirana" }
-        ),
-        time_zone: "Europe/Tirane".into(),
-        contact_email: format!("ogp@{slug}.test"),
-        logo_url: None,
-        privacy_sq: "Njoftimi i privatësisë".into(),
-        privacy_en: "Privacy notice".into(),
+        settings: TenantSettings {
+            name_sq: format!("Bashkia {}", if slug == "elbasan" { "Elbasan" } else { "Tiranë" }),
+            name_en: format!(
+                "Municipality of {}",
+                if slug == "elbasan" { "Elbasan" } else { "Tirana" }
+            ),
+            time_zone: "Europe/Tirane".into(),
+            contact_email: format!("ogp@{slug}.test"),
+            logo_url: None,
+            privacy_sq: "Njoftimi i privatësisë".into(),
+            privacy_en: "Privacy notice".into(),
+            admin_units: "Elbasan\nShirgjan\nGracen".into(),
+            ..TenantSettings::default()
+        },
         is_default: default,
         hosts: vec![format!("{slug}.test")],
     }
@@ -79,9 +85,10 @@ impl TestApp {
             trusted_proxies: Vec::new(),
         };
         let router = web::router(AppState::new(services.clone(), config));
-        let server = TestServer::new(router);
+        let server = TestServer::new(router.clone());
         TestApp {
             server,
+            router,
             store,
             clock,
             services,

@@ -5,7 +5,9 @@
 mod accounts;
 mod api;
 mod calls;
+mod defects;
 mod helpers;
 mod pages;
 mod permissions;
 mod security;
+mod server;

@@ -36,6 +36,7 @@ pub mod limits {
 pub fn parse_application_form(
     values: &HashMap<String, String>,
     works: &[WorkRow],
+    units: &[&str],
     for_submit: bool,
     this_year: i32,
 ) -> Result<(ApplicationInput, Vec<WorkRow>), Vec<FieldError>> {
@@ -59,7 +60,18 @@ pub fn parse_application_form(
         .filter(|f| FIELDS_OF_ACTIVITY.contains(f))
         .collect();
     let fields_err = (for_submit && fields.is_empty()).then(|| FieldError::new("fields", "choose_one"));
-    let areas = Text::parse("areas", get(values, "areas"), false, 300);
+    // Administrative units are chosen from the municipality's list, never typed: the public
+    // statistics count them.
+    let chosen: Vec<&str> = get(values, "areas")
+        .split(',')
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .collect();
+    let areas = if chosen.iter().all(|a| units.contains(a)) {
+        Ok(chosen.join(","))
+    } else {
+        Err(FieldError::new("areas", "choice_invalid"))
+    };
     let consent = get(values, "consent_privacy") == "yes";
     let consent_err = (for_submit && !consent).then(|| FieldError::new("consent_privacy", "consent_required"));
     let mut works_out = Vec::new();
@@ -113,7 +125,7 @@ pub fn parse_application_form(
             description: s(description),
             statement: s(statement),
             fields: fields.join(","),
-            areas: s(areas),
+            areas: areas.unwrap_or_default(),
             contact_name: s(contact_name),
             contact_phone: phone_raw.to_owned(),
             size_band: get(values, "size_band").to_owned(),
@@ -288,6 +300,7 @@ impl Services {
     /// form's checks for submission, and a closed call.
     pub async fn submission_check(
         &self,
+        tenant: &TenantRow,
         actor: &Actor,
         app: ApplicationId,
     ) -> Result<(SeenApplication, Vec<FieldError>)> {
@@ -296,7 +309,9 @@ impl Services {
             return Err(ServiceError::Forbidden);
         }
         let year = self.clock.now().year();
-        let mut problems = match parse_application_form(&application_values(&seen.row), &seen.works, true, year) {
+        let units = tenant.admin_units();
+        let mut problems = match parse_application_form(&application_values(&seen.row), &seen.works, &units, true, year)
+        {
             Ok(_) => Vec::new(),
             Err(errors) => errors,
         };
@@ -351,6 +366,7 @@ impl Services {
     /// Saves the form; with `for_submit`, checks it as submission would (for the review screen).
     pub async fn save_application(
         &self,
+        tenant: &TenantRow,
         actor: &Actor,
         app: ApplicationId,
         values: &HashMap<String, String>,
@@ -363,7 +379,8 @@ impl Services {
             .map_err(|r| refusal(r.code()))?;
         let year = self.clock.now().year();
         // Always save what can be saved, so nothing typed is lost, then report what blocks submission.
-        let (input, works_ok) = parse_application_form(values, works, false, year).map_err(ServiceError::Invalid)?;
+        let (input, works_ok) =
+            parse_application_form(values, works, &tenant.admin_units(), false, year).map_err(ServiceError::Invalid)?;
         let ctx = self.ctx(actor.tenant, actor.user, actor.request_id.as_deref());
         self.store
             .save_application(actor.tenant, app, &input, &works_ok, &ctx)
@@ -373,7 +390,7 @@ impl Services {
                 other => other,
             })?;
         if for_submit {
-            parse_application_form(values, works, true, year).map_err(ServiceError::Invalid)?;
+            parse_application_form(values, works, &tenant.admin_units(), true, year).map_err(ServiceError::Invalid)?;
         }
         Ok(())
     }
@@ -394,7 +411,8 @@ impl Services {
             .map_err(|r| refusal(r.code()))?;
         let works = self.store.application_works(tenant.id(), app).await?;
         let values = application_values(&row);
-        parse_application_form(&values, &works, true, self.clock.now().year()).map_err(ServiceError::Invalid)?;
+        parse_application_form(&values, &works, &tenant.admin_units(), true, self.clock.now().year())
+            .map_err(ServiceError::Invalid)?;
         let applicant_lang = Lang::parse(&row.lang).unwrap_or_default();
         let applicant_email = self
             .store
@@ -417,6 +435,8 @@ impl Services {
                         "mail-application-submitted-body",
                         &[
                             ("tenant", tenant.name(applicant_lang).to_owned()),
+                            ("tenant_gen", tenant.name_genitive(applicant_lang)),
+                            ("tenant_acc", tenant.name_accusative(applicant_lang)),
                             ("call", call_title(applicant_lang)),
                             ("reference", reference.to_owned()),
                         ],
@@ -434,6 +454,8 @@ impl Services {
                     "mail-application-received-body",
                     &[
                         ("tenant", tenant.name(tenant_lang).to_owned()),
+                        ("tenant_gen", tenant.name_genitive(tenant_lang)),
+                        ("tenant_acc", tenant.name_accusative(tenant_lang)),
                         ("call", call_title(tenant_lang)),
                         ("reference", reference.to_owned()),
                         ("applicant", row.display_name().to_owned()),
@@ -511,8 +533,8 @@ mod tests {
 
     #[test]
     fn a_draft_may_be_incomplete_but_a_submission_may_not() {
-        assert!(parse_application_form(&map(&[("description", "Pak")]), &[], false, 2026).is_ok());
-        let errs = parse_application_form(&map(&[("description", "Pak")]), &[], true, 2026).unwrap_err();
+        assert!(parse_application_form(&map(&[("description", "Pak")]), &[], &[], false, 2026).is_ok());
+        let errs = parse_application_form(&map(&[("description", "Pak")]), &[], &[], true, 2026).unwrap_err();
         let fields: Vec<&str> = errs.iter().map(|e| e.field).collect();
         assert_eq!(
             fields,
@@ -528,10 +550,21 @@ mod tests {
     }
 
     #[test]
+    fn units_come_from_the_municipalitys_list() {
+        let units = ["Elbasan", "Labinot-Fushë"];
+        let (input, _) =
+            parse_application_form(&map(&[("areas", "Labinot-Fushë,Elbasan")]), &[], &units, false, 2026).unwrap();
+        assert_eq!(input.areas, "Labinot-Fushë,Elbasan");
+        let errs = parse_application_form(&map(&[("areas", "Diku tjetër")]), &[], &units, false, 2026).unwrap_err();
+        assert_eq!((errs[0].field, errs[0].code), ("areas", "choice_invalid"));
+    }
+
+    #[test]
     fn limits_and_formats_hold_even_for_drafts() {
         let long = "ë".repeat(limits::DESCRIPTION + 1);
         let errs = parse_application_form(
             &map(&[("description", &long), ("contact_phone", "abc")]),
+            &[],
             &[],
             false,
             2026,
@@ -549,7 +582,7 @@ mod tests {
             link: "javascript:x".into(),
         };
         assert_eq!(
-            parse_application_form(&map(&[]), &[bad_work], false, 2026).unwrap_err()[0].code,
+            parse_application_form(&map(&[]), &[bad_work], &[], false, 2026).unwrap_err()[0].code,
             "works_invalid"
         );
     }

@@ -307,6 +307,8 @@ impl Services {
                     "mail-deadline-extended-body",
                     &[
                         ("tenant", tenant.name(lang).to_owned()),
+                        ("tenant_gen", tenant.name_genitive(lang)),
+                        ("tenant_acc", tenant.name_accusative(lang)),
                         ("call", localized(lang, &row.title_sq, &row.title_en).to_owned()),
                         ("deadline", when),
                     ],

@@ -158,6 +158,8 @@ impl Services {
                     "mail-outcome-body",
                     &[
                         ("tenant", tenant.name(lang).to_owned()),
+                        ("tenant_gen", tenant.name_genitive(lang)),
+                        ("tenant_acc", tenant.name_accusative(lang)),
                         ("call", localized(lang, &row.title_sq, &row.title_en).to_owned()),
                         ("reference", r.reference.clone()),
                         ("outcome", views::t(lang, &format!("status-{}", r.status.key()))),

@@ -79,7 +79,11 @@ impl Services {
             Some(name.as_str()),
             "mail-verify-subject",
             "mail-verify-body",
-            &[("tenant", tenant.name(lang).to_owned())],
+            &[
+                ("tenant", tenant.name(lang).to_owned()),
+                ("tenant_gen", tenant.name_genitive(lang)),
+                ("tenant_acc", tenant.name_accusative(lang)),
+            ],
             &self.link(tenant, "/verify-email", &token),
         );
         self.store
@@ -203,7 +207,11 @@ impl Services {
             Some(&u.display_name),
             "mail-verify-subject",
             "mail-verify-body",
-            &[("tenant", tenant.name(lang).to_owned())],
+            &[
+                ("tenant", tenant.name(lang).to_owned()),
+                ("tenant_gen", tenant.name_genitive(lang)),
+                ("tenant_acc", tenant.name_accusative(lang)),
+            ],
             &self.link(tenant, "/verify-email", &token),
         );
         self.store.issue_token(tenant.id(), &new_token, &mail, &ctx).await?;
@@ -262,7 +270,11 @@ impl Services {
             Some(&user.display_name),
             "mail-reset-subject",
             "mail-reset-body",
-            &[("tenant", tenant.name(lang).to_owned())],
+            &[
+                ("tenant", tenant.name(lang).to_owned()),
+                ("tenant_gen", tenant.name_genitive(lang)),
+                ("tenant_acc", tenant.name_accusative(lang)),
+            ],
             &self.link(tenant, "/password/reset", &token),
         );
         self.store.issue_token(tenant.id(), &new_token, &mail, &ctx).await?;
@@ -364,7 +376,11 @@ impl Services {
             None,
             "mail-change-email-subject",
             "mail-change-email-body",
-            &[("tenant", tenant.name(lang).to_owned())],
+            &[
+                ("tenant", tenant.name(lang).to_owned()),
+                ("tenant_gen", tenant.name_genitive(lang)),
+                ("tenant_acc", tenant.name_accusative(lang)),
+            ],
             &self.link(tenant, "/account/email/confirm", &token),
         );
         self.store.issue_token(tenant.id(), &new_token, &mail, &ctx).await?;

@@ -148,7 +148,12 @@ impl Services {
             None,
             "mail-org-invite-subject",
             "mail-org-invite-body",
-            &[("tenant", tenant.name(lang).to_owned()), ("org", row.name.clone())],
+            &[
+                ("tenant", tenant.name(lang).to_owned()),
+                ("tenant_gen", tenant.name_genitive(lang)),
+                ("tenant_acc", tenant.name_accusative(lang)),
+                ("org", row.name.clone()),
+            ],
             &self.link(tenant, "/invitations/org", &token),
         );
         self.store.issue_token(tenant.id(), &new_token, &mail, &ctx).await?;

@@ -127,7 +127,12 @@ impl Services {
             None,
             "mail-role-invite-subject",
             "mail-role-invite-body",
-            &[("tenant", tenant.name(lang).to_owned()), ("role", role_name)],
+            &[
+                ("tenant", tenant.name(lang).to_owned()),
+                ("tenant_gen", tenant.name_genitive(lang)),
+                ("tenant_acc", tenant.name_accusative(lang)),
+                ("role", role_name),
+            ],
             &self.link(tenant, "/invitations/role", &token),
         );
         self.store.issue_token(tenant.id(), &new_token, &mail, &ctx).await?;

@@ -27,7 +27,13 @@ pub fn parse_settings(values: &HashMap<String, String>) -> Result<TenantSettings
     let logo_err = (!logo_ok).then(|| FieldError::new("logo_url", "url_invalid"));
     let privacy_sq = Text::parse("privacy_sq", get(values, "privacy_sq"), false, 20_000);
     let privacy_en = Text::parse("privacy_en", get(values, "privacy_en"), false, 20_000);
+    let genitive = Text::parse("name_genitive_sq", get(values, "name_genitive_sq"), false, 200);
+    let accusative = Text::parse("name_accusative_sq", get(values, "name_accusative_sq"), false, 200);
+    let units = parse_admin_units(get(values, "admin_units"));
     let errors: Vec<FieldError> = [
+        genitive.clone().err(),
+        accusative.clone().err(),
+        units.clone().err(),
         name_sq.clone().err(),
         name_en.clone().err(),
         contact.clone().err(),
@@ -39,8 +45,10 @@ pub fn parse_settings(values: &HashMap<String, String>) -> Result<TenantSettings
     .into_iter()
     .flatten()
     .collect();
-    match (name_sq, name_en, contact, privacy_sq, privacy_en) {
-        (Ok(a), Ok(b), Ok(c), Ok(d), Ok(e)) if errors.is_empty() => Ok(TenantSettings {
+    match (
+        name_sq, name_en, contact, privacy_sq, privacy_en, genitive, accusative, units,
+    ) {
+        (Ok(a), Ok(b), Ok(c), Ok(d), Ok(e), Ok(g), Ok(acc), Ok(units)) if errors.is_empty() => Ok(TenantSettings {
             name_sq: a.into_string(),
             name_en: b.into_string(),
             time_zone: tz.to_owned(),
@@ -48,9 +56,35 @@ pub fn parse_settings(values: &HashMap<String, String>) -> Result<TenantSettings
             logo_url: Some(logo.to_owned()).filter(|l| !l.is_empty()),
             privacy_sq: d.into_string(),
             privacy_en: e.into_string(),
+            name_genitive_sq: g.into_string(),
+            name_accusative_sq: acc.into_string(),
+            admin_units: units.join("\n"),
         }),
         _ => Err(errors),
     }
+}
+
+/// Longest name of an administrative unit, in characters.
+pub const UNIT_NAME_MAX: usize = 80;
+
+/// The administrative units, one per line: each a short name without commas (applications
+/// store their units comma-separated), none twice; at most 100.
+pub fn parse_admin_units(raw: &str) -> Result<Vec<String>, FieldError> {
+    let mut units: Vec<String> = Vec::new();
+    for line in raw.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let unit = Text::parse("admin_units", line, true, UNIT_NAME_MAX)?;
+        if unit.as_str().contains(',') {
+            return Err(FieldError::new("admin_units", "admin_unit_comma"));
+        }
+        if units.iter().any(|u| u.to_lowercase() == unit.as_str().to_lowercase()) {
+            return Err(FieldError::new("admin_units", "admin_unit_twice"));
+        }
+        units.push(unit.into_string());
+    }
+    if units.len() > 100 {
+        return Err(FieldError::new("admin_units", "admin_units_too_many"));
+    }
+    Ok(units)
 }
 
 impl Services {
@@ -95,13 +129,7 @@ impl Services {
         }
         let new = NewTenant {
             slug: slug.as_str().to_owned(),
-            name_sq: settings.name_sq,
-            name_en: settings.name_en,
-            time_zone: settings.time_zone,
-            contact_email: settings.contact_email,
-            logo_url: settings.logo_url,
-            privacy_sq: settings.privacy_sq,
-            privacy_en: settings.privacy_en,
+            settings,
             is_default: false,
             hosts,
         };
@@ -149,5 +177,21 @@ mod tests {
         .collect();
         let fields: Vec<&str> = parse_settings(&values).unwrap_err().iter().map(|e| e.field).collect();
         assert_eq!(fields, vec!["name_sq", "contact_email", "time_zone", "logo_url"]);
+    }
+
+    #[test]
+    fn administrative_units_are_a_clean_list() {
+        assert_eq!(
+            parse_admin_units("Elbasan\n\n  Labinot-Fushë \nShushicë").unwrap(),
+            vec!["Elbasan", "Labinot-Fushë", "Shushicë"]
+        );
+        assert_eq!(
+            parse_admin_units("Elbasan\nelbasan").unwrap_err().code,
+            "admin_unit_twice"
+        );
+        assert_eq!(
+            parse_admin_units("Elbasan, Gracen").unwrap_err().code,
+            "admin_unit_comma"
+        );
     }
 }

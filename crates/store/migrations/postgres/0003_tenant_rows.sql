@@ -1,12 +1,17 @@
 -- Issue 6 (PostgreSQL dialect; keep in step with ../sqlite/0003_tenant_rows.sql):
 -- * every tenant-owned row carries its tenant, child tables included, so that each statement
 --   filters by tenant;
--- * the municipality's name in the Albanian cases its texts need, and its administrative units;
+-- * the municipality's name in the Albanian cases its texts need, its administrative units, and
+--   one counter of application references for all its calls;
 -- * each e-mail says what it is about, so that erasing an application erases its e-mails too.
 
 ALTER TABLE tenants ADD COLUMN name_genitive_sq TEXT NOT NULL DEFAULT '';
 ALTER TABLE tenants ADD COLUMN name_accusative_sq TEXT NOT NULL DEFAULT '';
 ALTER TABLE tenants ADD COLUMN admin_units TEXT NOT NULL DEFAULT '';
+-- Application references are numbered per municipality, not per call: two calls share a prefix.
+ALTER TABLE tenants ADD COLUMN next_ref BIGINT NOT NULL DEFAULT 1;
+UPDATE tenants SET next_ref = 1 + COALESCE((SELECT SUM(c.next_ref - 1) FROM calls c WHERE c.tenant_id = tenants.id), 0);
+ALTER TABLE calls DROP COLUMN next_ref;
 
 ALTER TABLE outbox ADD COLUMN about TEXT;
 CREATE INDEX ix_outbox__about ON outbox (tenant_id, about);

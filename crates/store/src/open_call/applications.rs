@@ -293,15 +293,21 @@ impl Store {
             if status != "draft" {
                 return Err(StoreError::Conflict { field: "status".into() });
             }
-            let (prefix, number): (String, i64) = sqlx::query_as(
-                "UPDATE calls SET next_ref = next_ref + 1
-                 WHERE id = (SELECT call_id FROM applications WHERE id = $1 AND tenant_id = $2) AND tenant_id = $2
-                 RETURNING ref_prefix, next_ref - 1",
+            let prefix: String = sqlx::query_scalar(
+                "SELECT c.ref_prefix FROM calls c JOIN applications a ON a.call_id = c.id AND a.tenant_id = c.tenant_id
+                 WHERE a.id = $1 AND a.tenant_id = $2",
             )
             .bind(app.0)
             .bind(tenant.0)
             .fetch_one(&mut *tx)
             .await?;
+            // One counter per municipality: references are unique across all its calls (two calls
+            // with the same prefix must never both hand out ELB-2026-0001).
+            let number: i64 =
+                sqlx::query_scalar("UPDATE tenants SET next_ref = next_ref + 1 WHERE id = $1 RETURNING next_ref - 1")
+                    .bind(tenant.0)
+                    .fetch_one(&mut *tx)
+                    .await?;
             let reference = domain::open_call::reference(&prefix, year, number);
             sqlx::query(
                 "UPDATE applications SET status = 'submitted', reference = $1, submitted_at = $2, updated_at = $2

@@ -431,7 +431,8 @@ impl Store {
         offset: i64,
     ) -> Result<Vec<RankedRow>> {
         let field = filter.field.as_ref().map(|f| format!("%,{f},%"));
-        let area = filter.area.as_ref().map(|a| format!("%{}%", a.to_lowercase()));
+        // Units are stored comma-separated; match one whole unit, never part of a name.
+        let area = filter.area.as_ref().map(|a| format!("%,{a},%"));
         read!(self, |db| {
             sqlx::query_as::<_, RankedRow>(
                 "SELECT a.id, a.reference, COALESCE(o.name, u.display_name) AS applicant, a.applicant_type, a.status,
@@ -443,7 +444,7 @@ impl Store {
                  WHERE a.tenant_id = $1 AND a.call_id = $2 AND a.status NOT IN ('draft', 'withdrawn')
                    AND ($3 IS NULL OR a.applicant_type = $3)
                    AND ($4 IS NULL OR (',' || a.fields || ',') LIKE $4)
-                   AND ($5 IS NULL OR lower(a.areas) LIKE $5)
+                   AND ($5 IS NULL OR (',' || a.areas || ',') LIKE $5)
                    AND ($6 IS NULL OR a.status = $6)
                  ORDER BY a.review_mean DESC NULLS LAST, a.id
                  LIMIT $7 OFFSET $8",

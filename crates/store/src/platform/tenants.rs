@@ -26,6 +26,14 @@ pub struct TenantRow {
     pub retention_days: i64,
     /// The first of the tenant's host names, used for links in e-mails.
     pub primary_host: Option<String>,
+    /// The Albanian name in the genitive (without its article: "Bashkisë Elbasan", as in
+    /// "thirrja e Bashkisë Elbasan") and in the accusative ("Bashkinë Elbasan", as in "në
+    /// Bashkinë Elbasan"); empty means derived from the name (see [`TenantRow::name_genitive`]).
+    pub name_genitive_sq: String,
+    pub name_accusative_sq: String,
+    /// The administrative units an application or an input is placed in, one per line (Elbasan
+    /// has 13 since the 2015 reform); statistics count these, never free text.
+    pub admin_units: String,
 }
 
 impl TenantRow {
@@ -41,27 +49,57 @@ impl TenantRow {
         }
     }
 
+    /// The name in the genitive, as Albanian texts need it after "të"/"e": the stored form, or
+    /// derived for the usual "Bashkia X" ("Bashkisë X"), or the name as it is. English has no case.
+    pub fn name_genitive(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Sq if !self.name_genitive_sq.is_empty() => self.name_genitive_sq.clone(),
+            Lang::Sq => decline(&self.name_sq, "Bashkisë "),
+            Lang::En => self.name(lang).to_owned(),
+        }
+    }
+
+    /// The name in the accusative, as Albanian texts need it after "në" ("në Bashkinë Elbasan").
+    pub fn name_accusative(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Sq if !self.name_accusative_sq.is_empty() => self.name_accusative_sq.clone(),
+            Lang::Sq => decline(&self.name_sq, "Bashkinë "),
+            Lang::En => self.name(lang).to_owned(),
+        }
+    }
+
+    /// The municipality's administrative units, in the order the coordinator wrote them.
+    pub fn admin_units(&self) -> Vec<&str> {
+        self.admin_units
+            .lines()
+            .map(str::trim)
+            .filter(|u| !u.is_empty())
+            .collect()
+    }
+
     pub fn languages(&self) -> Vec<Lang> {
         self.languages.split(',').filter_map(Lang::parse).collect()
+    }
+}
+
+/// "Bashkia X" declined with `form` ("Bashkisë ", "Bashkinë "); any other name stays as it is.
+fn decline(name: &str, form: &str) -> String {
+    match name.strip_prefix("Bashkia ") {
+        Some(rest) => format!("{form}{rest}"),
+        None => name.to_owned(),
     }
 }
 
 #[derive(Debug, Clone)]
 pub struct NewTenant {
     pub slug: String,
-    pub name_sq: String,
-    pub name_en: String,
-    pub time_zone: String,
-    pub contact_email: String,
-    pub logo_url: Option<String>,
-    pub privacy_sq: String,
-    pub privacy_en: String,
+    pub settings: TenantSettings,
     pub is_default: bool,
     pub hosts: Vec<String>,
 }
 
 /// What a municipality's staff may change about it.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct TenantSettings {
     pub name_sq: String,
     pub name_en: String,
@@ -70,11 +108,16 @@ pub struct TenantSettings {
     pub logo_url: Option<String>,
     pub privacy_sq: String,
     pub privacy_en: String,
+    pub name_genitive_sq: String,
+    pub name_accusative_sq: String,
+    /// One unit per line.
+    pub admin_units: String,
 }
 
 const TENANT_COLUMNS: &str = "t.id, t.slug, t.name_sq, t.name_en, t.languages, t.time_zone, \
      t.contact_email, t.logo_url, t.privacy_sq, t.privacy_en, t.is_default, t.created_at, t.ref_prefix, t.retention_days, \
-     (SELECT MIN(th.host) FROM tenant_hosts th WHERE th.tenant_id = t.id) AS primary_host";
+     (SELECT MIN(th.host) FROM tenant_hosts th WHERE th.tenant_id = t.id) AS primary_host, \
+     t.name_genitive_sq, t.name_accusative_sq, t.admin_units";
 
 impl Store {
     pub async fn create_tenant(&self, new: &NewTenant, ctx: &AuditCtx) -> Result<TenantId> {
@@ -86,17 +129,21 @@ impl Store {
             }
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO tenants (slug, name_sq, name_en, time_zone, contact_email, logo_url,
-                                      privacy_sq, privacy_en, is_default, created_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+                                      privacy_sq, privacy_en, name_genitive_sq, name_accusative_sq, admin_units,
+                                      is_default, created_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
             )
             .bind(&new.slug)
-            .bind(&new.name_sq)
-            .bind(&new.name_en)
-            .bind(&new.time_zone)
-            .bind(&new.contact_email)
-            .bind(&new.logo_url)
-            .bind(&new.privacy_sq)
-            .bind(&new.privacy_en)
+            .bind(&new.settings.name_sq)
+            .bind(&new.settings.name_en)
+            .bind(&new.settings.time_zone)
+            .bind(&new.settings.contact_email)
+            .bind(&new.settings.logo_url)
+            .bind(&new.settings.privacy_sq)
+            .bind(&new.settings.privacy_en)
+            .bind(&new.settings.name_genitive_sq)
+            .bind(&new.settings.name_accusative_sq)
+            .bind(&new.settings.admin_units)
             .bind(new.is_default)
             .bind(ctx.at)
             .fetch_one(&mut *tx)
@@ -119,7 +166,9 @@ impl Store {
                 "tenant",
                 id,
                 None,
-                Some(json!({"slug": new.slug, "name_sq": new.name_sq, "name_en": new.name_en, "hosts": new.hosts}))
+                Some(
+                    json!({"slug": new.slug, "name_sq": new.settings.name_sq, "name_en": new.settings.name_en, "hosts": new.hosts})
+                )
             );
             TenantId(id)
         }))
@@ -185,8 +234,9 @@ impl Store {
             .await?;
             sqlx::query(
                 "UPDATE tenants SET name_sq = $1, name_en = $2, time_zone = $3, contact_email = $4, logo_url = $5,
-                        privacy_sq = $6, privacy_en = $7
-                 WHERE id = $8",
+                        privacy_sq = $6, privacy_en = $7, name_genitive_sq = $8, name_accusative_sq = $9,
+                        admin_units = $10
+                 WHERE id = $11",
             )
             .bind(&new.name_sq)
             .bind(&new.name_en)
@@ -195,6 +245,9 @@ impl Store {
             .bind(&new.logo_url)
             .bind(&new.privacy_sq)
             .bind(&new.privacy_en)
+            .bind(&new.name_genitive_sq)
+            .bind(&new.name_accusative_sq)
+            .bind(&new.admin_units)
             .bind(tenant.0)
             .execute(&mut *tx)
             .await?;

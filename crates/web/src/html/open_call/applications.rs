@@ -126,7 +126,7 @@ pub(crate) fn application_view(ctx: &Ctx, seen: &SeenApplication) -> Application
             .filter(|f| !f.is_empty())
             .map(|f| ctx.t(&format!("fieldofactivity-{f}")))
             .collect(),
-        areas: row.areas.clone(),
+        areas: row.areas.replace(',', ", "),
         contact_name: row.contact_name.clone(),
         contact_phone: row.contact_phone.clone(),
         consent_listing: row.consent_listing,
@@ -137,6 +137,18 @@ pub(crate) fn application_view(ctx: &Ctx, seen: &SeenApplication) -> Application
             .map(|t| t.with_timezone(&ctx.tz()).format("%d.%m.%Y %H:%M").to_string()),
         decision_reason: row.decision_reason.clone(),
     }
+}
+
+/// The municipality's administrative units, as choices.
+pub(crate) fn unit_choices(ctx: &Ctx) -> Vec<Choice> {
+    ctx.tenant
+        .admin_units()
+        .into_iter()
+        .map(|u| Choice {
+            value: u.to_owned(),
+            label: u.to_owned(),
+        })
+        .collect()
 }
 
 fn form_page(
@@ -168,6 +180,7 @@ fn form_page(
                 label: ctx.t(&format!("fieldofactivity-{f}")),
             })
             .collect(),
+        units: unit_choices(ctx),
         limits: vec![
             ("description", limits::DESCRIPTION),
             ("statement", limits::STATEMENT),
@@ -253,7 +266,7 @@ async fn save(
     values.remove("action");
     match state
         .services
-        .save_application(&actor, ApplicationId(id), &values, &works, for_review)
+        .save_application(&ctx.tenant, &actor, ApplicationId(id), &values, &works, for_review)
         .await
     {
         Ok(()) if for_review => Ok(Redirect::to(&format!("/applications/{id}/review")).into_response()),
@@ -277,7 +290,10 @@ fn problems(ctx: &Ctx, errors: &[FieldError]) -> Vec<String> {
 }
 
 async fn review(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
-    let (seen, errors) = state.services.submission_check(&ctx.actor(), ApplicationId(id)).await?;
+    let (seen, errors) = state
+        .services
+        .submission_check(&ctx.tenant, &ctx.actor(), ApplicationId(id))
+        .await?;
     if seen.row.status != ApplicationStatus::Draft {
         return Ok(Redirect::to(&format!("/applications/{id}")).into_response());
     }

@@ -46,12 +46,12 @@ fn decision_choices(ctx: &Ctx) -> Vec<Choice> {
 }
 
 /// Filters of the ranked table, as in the query string.
-fn filter_of(q: &HashMap<String, String>) -> RankFilter {
+fn filter_of(q: &HashMap<String, String>, ctx_units: &[&str]) -> RankFilter {
     let get = |k: &str| q.get(k).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
     RankFilter {
         applicant_type: get("type").filter(|t| ApplicantType::parse(t).is_some()),
         field: get("field").filter(|f| FIELDS_OF_ACTIVITY.contains(&f.as_str())),
-        area: get("area"),
+        area: get("area").filter(|a| ctx_units.contains(&a.as_str())),
         status: get("status").filter(|s| ApplicationStatus::parse(s).is_some()),
     }
 }
@@ -64,7 +64,7 @@ async fn render_applications(
     form: Form,
 ) -> Result<Response, AppError> {
     let page_no = page_number(q.get("page").and_then(|p| p.parse().ok()));
-    let filter = filter_of(q);
+    let filter = filter_of(q, &ctx.tenant.admin_units());
     let ranked = state
         .services
         .ranked_applications(&ctx.actor(), CallId(id), &filter, page_no, RANKED_PER_PAGE)
@@ -110,6 +110,7 @@ async fn render_applications(
                 label: ctx.t(&format!("fieldofactivity-{f}")),
             })
             .collect(),
+        units: super::applications::unit_choices(ctx),
         statuses: ApplicationStatus::ALL
             .iter()
             .filter(|s| s.is_application())

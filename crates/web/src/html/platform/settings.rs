@@ -26,6 +26,9 @@ fn current_values(ctx: &Ctx) -> HashMap<String, String> {
         ("logo_url", t.logo_url.clone().unwrap_or_default()),
         ("privacy_sq", t.privacy_sq.clone()),
         ("privacy_en", t.privacy_en.clone()),
+        ("name_genitive_sq", t.name_genitive_sq.clone()),
+        ("name_accusative_sq", t.name_accusative_sq.clone()),
+        ("admin_units", t.admin_units.clone()),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_owned(), v))
