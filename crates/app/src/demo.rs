@@ -121,11 +121,9 @@ pub async fn seed(services: &Services) -> anyhow::Result<bool> {
                     logo_url: None,
                     privacy_sq: PRIVACY_SQ.into(),
                     privacy_en: PRIVACY_EN.into(),
-
                     name_genitive_sq: "Bashkisë Elbasan".into(),
                     name_accusative_sq: "Bashkinë Elbasan".into(),
                     admin_units: ELBASAN_UNITS.join("\n"),
-                    ..TenantSettings::default()
                 },
                 is_default: true,
                 hosts: vec!["elbasan.localhost".into()],
