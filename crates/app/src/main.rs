@@ -46,6 +46,8 @@ enum Command {
     },
     /// Write a consistent copy of the SQLite database to PATH while the server runs.
     Backup { path: PathBuf },
+    /// Print the JSON API's OpenAPI 3.1 document (the one served at /api/openapi.json).
+    Openapi,
     /// Erase the personal data of applications that were not selected, once the municipality's
     /// retention period after the call's outcome is over (the server also does it hourly).
     PurgeApplications,
@@ -118,6 +120,10 @@ async fn run(command: Command, settings: Settings, started: Instant) -> anyhow::
                 started.elapsed().as_secs_f64()
             );
             println!("{call}");
+            Ok(())
+        }
+        Command::Openapi => {
+            println!("{}", serde_json::to_string_pretty(&web::api::openapi())?);
             Ok(())
         }
         Command::PurgeApplications => {
@@ -254,7 +260,7 @@ async fn serve(settings: Settings, demo: bool, started: Instant) -> anyhow::Resu
         (Some(addr), Some(handle)) => {
             let metrics_listener = tokio::net::TcpListener::bind(addr).await?;
             tracing::info!(address = %metrics_listener.local_addr()?, "metrics listening");
-            let router = web::ops::metrics_router(store.clone(), handle);
+            let router = web::metrics::metrics_router(store.clone(), handle);
             let mut stop = metrics_stop_rx;
             Some(tokio::spawn(web::server::serve(
                 metrics_listener,

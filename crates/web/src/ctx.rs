@@ -334,6 +334,16 @@ fn is_rendered(response: &Response) -> bool {
 /// Turns an error response (ours, or a bare status from a lower layer) into the error page or
 /// JSON body. Pages that handlers rendered themselves (a form shown again with 422) pass as is.
 fn render_pending_error(ctx: &Ctx, is_api: bool, response: Response) -> Response {
+    // A 405 says which methods the path has; the rendered page keeps that.
+    let allow = response.headers().get(header::ALLOW).cloned();
+    let mut rendered = render_error(ctx, is_api, response);
+    if let Some(allow) = allow {
+        rendered.headers_mut().insert(header::ALLOW, allow);
+    }
+    rendered
+}
+
+fn render_error(ctx: &Ctx, is_api: bool, response: Response) -> Response {
     let pending = response.extensions().get::<PendingError>().cloned();
     let status = response.status();
     let error: Arc<AppError> = match pending {

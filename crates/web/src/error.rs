@@ -21,6 +21,10 @@ pub enum AppError {
     UnknownTenant,
     CsrfRejected,
     Conflict,
+    /// An e-mailed link that is expired, used already or unknown.
+    InvalidLink,
+    /// The path exists, not with this method.
+    MethodNotAllowed,
     PayloadTooLarge,
     TooManyRequests,
     /// Validation errors of an API payload (HTML forms are shown again instead).
@@ -36,6 +40,8 @@ impl AppError {
             AppError::LoginRequired => StatusCode::UNAUTHORIZED,
             AppError::BadRequest | AppError::UnknownLanguage => StatusCode::BAD_REQUEST,
             AppError::Conflict => StatusCode::CONFLICT,
+            AppError::InvalidLink => StatusCode::BAD_REQUEST,
+            AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
@@ -54,6 +60,8 @@ impl AppError {
             AppError::BadRequest => "bad_request",
             AppError::UnknownLanguage => "unknown_language",
             AppError::Conflict => "conflict",
+            AppError::InvalidLink => "invalid_link",
+            AppError::MethodNotAllowed => "method_not_allowed",
             AppError::PayloadTooLarge => "payload_too_large",
             AppError::TooManyRequests => "too_many_requests",
             AppError::Invalid(_) => "invalid",
@@ -71,6 +79,8 @@ impl AppError {
             AppError::BadRequest => ("error-400-title", "error-400-text"),
             AppError::UnknownLanguage => ("error-400-title", "error-unknown-language"),
             AppError::Conflict => ("error-409-title", "error-409-text"),
+            AppError::InvalidLink => ("link-invalid-title", "link-invalid-text"),
+            AppError::MethodNotAllowed => ("error-405-title", "error-405-text"),
             AppError::PayloadTooLarge => ("error-413-title", "error-413-text"),
             AppError::TooManyRequests => ("error-429-title", "error-429-text"),
             AppError::Invalid(_) => ("error-422-title", "error-422-text"),
@@ -81,7 +91,8 @@ impl AppError {
     /// The error a bare status from a lower layer (body limit, CSRF, routing) stands for.
     pub fn from_status(status: StatusCode) -> AppError {
         match status {
-            StatusCode::NOT_FOUND | StatusCode::METHOD_NOT_ALLOWED => AppError::NotFound,
+            StatusCode::NOT_FOUND => AppError::NotFound,
+            StatusCode::METHOD_NOT_ALLOWED => AppError::MethodNotAllowed,
             StatusCode::FORBIDDEN => AppError::CsrfRejected,
             StatusCode::PAYLOAD_TOO_LARGE => AppError::PayloadTooLarge,
             StatusCode::TOO_MANY_REQUESTS => AppError::TooManyRequests,
@@ -114,7 +125,8 @@ impl From<ServiceError> for AppError {
     fn from(err: ServiceError) -> Self {
         match err {
             ServiceError::Invalid(fields) => AppError::Invalid(fields),
-            ServiceError::NotFound | ServiceError::InvalidLink => AppError::NotFound,
+            ServiceError::NotFound => AppError::NotFound,
+            ServiceError::InvalidLink => AppError::InvalidLink,
             ServiceError::Forbidden => AppError::Forbidden,
             ServiceError::Throttled => AppError::TooManyRequests,
             ServiceError::Conflict(_) => AppError::Conflict,

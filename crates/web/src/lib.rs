@@ -11,6 +11,7 @@ pub mod error;
 pub mod forms;
 pub mod home_cache;
 pub mod html;
+pub mod metrics;
 pub mod ops;
 pub mod security;
 pub mod server;

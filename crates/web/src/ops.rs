@@ -8,9 +8,6 @@ use axum::{
     routing::get,
 };
 
-use metrics_exporter_prometheus::PrometheusHandle;
-use store::Store;
-
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -26,32 +23,6 @@ async fn healthz(State(state): State<AppState>) -> Response {
     } else {
         (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
     }
-}
-
-/// The metrics listener's router: `/metrics` in Prometheus text format, nothing else. It is
-/// served only on `BASHKE_METRICS_LISTEN`, never on the public site.
-pub fn metrics_router(store: Store, handle: PrometheusHandle) -> Router {
-    Router::new().route(
-        "/metrics",
-        get(move || {
-            let (store, handle) = (store.clone(), handle.clone());
-            async move { metrics(&store, &handle).await }
-        }),
-    )
-}
-
-async fn metrics(store: &Store, handle: &PrometheusHandle) -> Response {
-    if let Ok(counts) = store.outbox_counts().await {
-        for (status, n) in counts {
-            metrics::gauge!("bashke_outbox_messages", "status" => status).set(n as f64);
-        }
-    }
-    let mut response = handle.render().into_response();
-    response.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/plain; version=0.0.4; charset=utf-8"),
-    );
-    response
 }
 
 async fn stylesheet() -> Response {

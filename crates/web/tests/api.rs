@@ -80,3 +80,34 @@ async fn tenant_timeline_news_and_me() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn wrong_methods_get_405_and_bad_ids_400_as_documented() {
+    each_backend(async |app| {
+        let r = app.server.delete("/api/v1/calls").await;
+        assert_eq!(r.status_code(), StatusCode::METHOD_NOT_ALLOWED, "{}", app.label);
+        assert!(r.header("allow").to_str().expect("ascii").contains("GET"));
+        let body: serde_json::Value = r.json();
+        assert_eq!(body["error"]["code"], "method_not_allowed");
+        let r = app.get("/api/v1/calls/99999999999999999999", None).await;
+        assert_eq!(r.status_code(), StatusCode::BAD_REQUEST, "{}", app.label);
+        assert_eq!(r.json::<serde_json::Value>()["error"]["code"], "bad_request");
+        // The document says so, and gives every response a description.
+        let doc: serde_json::Value = app.get("/api/openapi.json", None).await.json();
+        assert!(doc["paths"]["/api/v1/calls/{id}"]["get"]["responses"]["400"].is_object());
+        for (path, item) in doc["paths"].as_object().expect("paths") {
+            for (method, op) in item.as_object().expect("operations") {
+                for (status, response) in op["responses"].as_object().expect("responses") {
+                    assert!(
+                        response["description"].as_str().is_some_and(|d| !d.is_empty()),
+                        "{method} {path} {status} has no description"
+                    );
+                }
+            }
+        }
+        // A page answered with the wrong method says so too.
+        let r = app.server.delete("/calls").await;
+        assert_eq!(r.status_code(), StatusCode::METHOD_NOT_ALLOWED);
+    })
+    .await;
+}

@@ -22,6 +22,12 @@ enum Who {
     Reviewer,
     /// Only reviewers assigned to the application (nobody in the table).
     AssignedReviewer,
+    /// Whoever holds a valid e-mailed link; the table's made-up token gets the "link expired or
+    /// used" page (400), for everyone.
+    LinkHolder,
+    /// A signed-in person holding a valid invitation link: anonymous visitors are sent to log in,
+    /// the signed-in get the "link expired or used" page (400) for the made-up token.
+    SignedInLinkHolder,
 }
 
 const ROUTES: &[(&str, &str, Who)] = &[
@@ -30,14 +36,19 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("GET", "/news/{news}", Who::Anyone),
     ("GET", "/privacy", Who::Anyone),
     ("GET", "/signup", Who::Anyone),
+    ("POST", "/signup", Who::Anyone),
+    ("GET", "/signup/sent", Who::Anyone),
+    ("POST", "/login", Who::Anyone),
+    ("POST", "/password/forgot", Who::Anyone),
+    ("GET", "/password/forgot/sent", Who::Anyone),
+    ("GET", "/admin", Who::Staff),
     ("GET", "/login", Who::Anyone),
     ("GET", "/password/forgot", Who::Anyone),
     ("GET", "/orgs/{org}", Who::Anyone),
-    ("GET", "/password/reset?token=x", Who::Anyone),
-    ("POST", "/password/reset", Who::Anyone),
-    ("GET", "/verify-email?token=x", Who::Anyone),
-    ("GET", "/account/email/confirm?token=x", Who::Anyone),
-    ("GET", "/metrics", Who::Anyone),
+    ("GET", "/password/reset?token=x", Who::LinkHolder),
+    ("POST", "/password/reset", Who::LinkHolder),
+    ("GET", "/verify-email?token=x", Who::LinkHolder),
+    ("GET", "/account/email/confirm?token=x", Who::LinkHolder),
     ("GET", "/static/site.css", Who::Anyone),
     ("GET", "/calls", Who::Anyone),
     ("GET", "/calls/feed.atom", Who::Anyone),
@@ -47,11 +58,12 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("POST", "/calls/{call}/apply", Who::SignedIn),
     ("GET", "/my/applications", Who::SignedIn),
     ("GET", "/applications/{app}", Who::ApplicantOrStaff),
-    ("GET", "/applications/{app}/edit", Who::Applicant),
-    ("POST", "/applications/{app}/edit", Who::Applicant),
-    ("GET", "/applications/{app}/review", Who::ApplicantOrStaff),
-    ("POST", "/applications/{app}/submit", Who::Applicant),
-    ("POST", "/applications/{app}/withdraw", Who::Applicant),
+    ("GET", "/applications/{draft}", Who::Applicant),
+    ("GET", "/applications/{draft}/edit", Who::Applicant),
+    ("POST", "/applications/{draft}/edit", Who::Applicant),
+    ("GET", "/applications/{draft}/review", Who::Applicant),
+    ("POST", "/applications/{draft}/submit", Who::Applicant),
+    ("POST", "/applications/{draft}/withdraw", Who::Applicant),
     ("GET", "/admin/calls", Who::Staff),
     ("GET", "/admin/calls/new", Who::Staff),
     ("POST", "/admin/calls", Who::Staff),
@@ -68,10 +80,17 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("GET", "/calls/{call}/outcome", Who::Anyone),
     ("GET", "/admin/calls/{call}/export.csv", Who::Staff),
     ("GET", "/admin/calls/{call}/attachments.zip", Who::Staff),
-    ("POST", "/admin/calls/{call}/documents/1/delete", Who::Staff),
-    ("GET", "/applications/{app}/files/1", Who::ApplicantOrStaff),
+    ("POST", "/admin/calls/{call}/documents", Who::Staff),
+    ("POST", "/admin/calls/{call}/documents/{doc}/delete", Who::Staff),
+    ("GET", "/calls/{call}/documents/{doc}", Who::Anyone),
+    ("GET", "/applications/{app}/files/{file}", Who::ApplicantOrStaff),
     ("GET", "/applications/{app}/pdf", Who::ApplicantOrStaff),
-    ("POST", "/applications/{app}/files/1/delete", Who::Applicant),
+    ("POST", "/applications/{draft}/files", Who::Applicant),
+    (
+        "POST",
+        "/applications/{draft}/files/{draft_file}/delete",
+        Who::Applicant,
+    ),
     ("GET", "/my/data.json", Who::SignedIn),
     ("GET", "/api/v1/calls", Who::Anyone),
     ("GET", "/api/v1/calls/{call}", Who::Anyone),
@@ -91,10 +110,10 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("POST", "/account/delete", Who::SignedIn),
     ("GET", "/orgs/new", Who::SignedIn),
     ("POST", "/orgs", Who::SignedIn),
-    ("GET", "/invitations/role?token=x", Who::SignedIn),
-    ("POST", "/invitations/role", Who::SignedIn),
-    ("GET", "/invitations/org?token=x", Who::SignedIn),
-    ("POST", "/invitations/org", Who::SignedIn),
+    ("GET", "/invitations/role?token=x", Who::SignedInLinkHolder),
+    ("POST", "/invitations/role", Who::SignedInLinkHolder),
+    ("GET", "/invitations/org?token=x", Who::SignedInLinkHolder),
+    ("POST", "/invitations/org", Who::SignedInLinkHolder),
     ("GET", "/api/v1/me", Who::SignedIn),
     ("GET", "/admin/people", Who::Staff),
     ("POST", "/admin/people/{user}/grant", Who::Staff),
@@ -228,29 +247,101 @@ async fn every_route_with_every_role() {
             .await
             .expect("application");
 
+        // A submitted application with an attachment ({app}, {file}), a draft with one
+        // ({draft}, {draft_file}), both the target's; a document of the call ({doc}).
+        let target_ctx = store::AuditCtx {
+            actor: Some(target),
+            ..ctx.clone()
+        };
+        let pdf = store::NewFile {
+            filename: "raport.pdf",
+            content_type: "application/pdf",
+            sha256: "0",
+            content: b"%PDF-1.7\n",
+        };
+        let file = app
+            .store
+            .attach_file(app.elbasan, application, &pdf, &target_ctx)
+            .await
+            .expect("file");
+        app.store
+            .submit_application(app.elbasan, application, 2026, |_| Vec::new(), &target_ctx)
+            .await
+            .expect("submit");
+        let (drafter, _) = app.user_in(app.elbasan, "drafter@example.org", &[]).await;
+        let draft = app
+            .store
+            .start_application(
+                app.elbasan,
+                &store::NewApplication {
+                    applicant: drafter,
+                    ..new.clone()
+                },
+                &store::AuditCtx {
+                    actor: Some(drafter),
+                    ..ctx.clone()
+                },
+            )
+            .await
+            .expect("draft");
+        let doc = app
+            .store
+            .attach_call_document(app.elbasan, call, &pdf, &ctx)
+            .await
+            .expect("document");
+
+        let mut wrong = Vec::new();
+        let mut check = |ok: bool, why: &str, what: &str| {
+            if !ok {
+                wrong.push(format!("{why}: {what}"));
+            }
+        };
         for (method, pattern, who) in ROUTES {
             for (role, token) in &sessions {
-                // Each request gets its own news item, since some of them delete it.
+                // Each request gets its own news item, draft file and call document, since some
+                // requests delete them.
                 let news = app
                     .store
                     .create_news(app.elbasan, coordinator, &input, &ctx)
                     .await
                     .expect("news");
+                let draft_file = app.store.attach_file(app.elbasan, draft, &pdf, &ctx).await.unwrap_or(0);
+                let doc = if pattern.contains("{doc}/delete") {
+                    app.store
+                        .attach_call_document(app.elbasan, call, &pdf, &ctx)
+                        .await
+                        .expect("document")
+                } else {
+                    doc
+                };
                 let path = pattern
                     .replace("{news}", &news.to_string())
                     .replace("{org}", &org.to_string())
                     .replace("{user}", &target.to_string())
                     .replace("{call}", &call.to_string())
-                    .replace("{app}", &application.to_string());
+                    .replace("{draft_file}", &draft_file.to_string())
+                    .replace("{draft}", &draft.to_string())
+                    .replace("{app}", &application.to_string())
+                    .replace("{file}", &file.to_string())
+                    .replace("{doc}", &doc.to_string());
                 let response = match *method {
                     "GET" => app.get(&path, token.as_deref()).await,
                     _ => app.post(&path, token.as_deref(), &[("role", "reviewer")]).await,
                 };
                 let status = response.status_code();
                 let staff = matches!(role, Some(Role::Coordinator | Role::PlatformAdmin));
+                if *who == Who::LinkHolder || (*who == Who::SignedInLinkHolder && role.is_some()) {
+                    let what = format!("{} {method} {path} as {role:?}: {status}", app.label);
+                    check(
+                        status == StatusCode::BAD_REQUEST,
+                        "a made-up link should be refused",
+                        &what,
+                    );
+                    continue;
+                }
                 let allowed = match who {
-                    Who::Anyone => true,
-                    Who::SignedIn => role.is_some(),
+                    Who::Anyone | Who::LinkHolder => true,
+                    Who::SignedIn | Who::SignedInLinkHolder => role.is_some(),
                     Who::Staff => staff,
                     Who::PlatformAdmin => *role == Some(Role::PlatformAdmin),
                     Who::OrgMember => *role == Some(Role::Coordinator),
@@ -258,30 +349,134 @@ async fn every_route_with_every_role() {
                     Who::Applicant | Who::AssignedReviewer => false,
                     Who::Reviewer => *role == Some(Role::Reviewer),
                 };
-                let sent_to_login = status == StatusCode::SEE_OTHER && location(&response).starts_with("/login?next=")
-                    || status == StatusCode::UNAUTHORIZED;
+                let to_login = status == StatusCode::SEE_OTHER && location(&response).starts_with("/login?next=");
                 let what = format!("{} {method} {path} as {role:?}: {status}", app.label);
                 if allowed {
-                    assert!(
-                        status != StatusCode::FORBIDDEN && !sent_to_login,
-                        "should be allowed: {what}"
-                    );
-                    assert!(status != StatusCode::INTERNAL_SERVER_ERROR, "{what}");
+                    // The route ran: a page, a redirect, or (for a form posted with nonsense) the
+                    // form again with its errors. Never a 404, never a refusal.
+                    let ran = (status.is_success() || status.is_redirection()) && !to_login
+                        || (*method == "POST" && status == StatusCode::UNPROCESSABLE_ENTITY);
+                    check(ran, "should be allowed", &what);
                 } else if role.is_none() {
-                    assert!(sent_to_login, "anonymous should be sent to log in: {what}");
+                    let api = path.starts_with("/api/");
+                    let ok = if api {
+                        status == StatusCode::UNAUTHORIZED
+                    } else {
+                        to_login
+                    };
+                    check(ok, "anonymous should be sent to log in", &what);
+                } else if *who == Who::AssignedReviewer && *role != Some(Role::Reviewer) {
+                    // Not a reviewer at all: the reviewers' pages are refused outright.
+                    check(status == StatusCode::FORBIDDEN, "should be forbidden", &what);
                 } else if matches!(who, Who::ApplicantOrStaff | Who::Applicant | Who::AssignedReviewer) {
                     // Someone else's application does not exist, as far as they can tell.
-                    assert!(
-                        matches!(status, StatusCode::FORBIDDEN | StatusCode::NOT_FOUND),
-                        "should be refused: {what}"
-                    );
+                    check(status == StatusCode::NOT_FOUND, "should be hidden", &what);
                 } else {
-                    assert_eq!(status, StatusCode::FORBIDDEN, "should be forbidden: {what}");
+                    check(status == StatusCode::FORBIDDEN, "should be forbidden", &what);
                 }
             }
         }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     })
     .await;
+}
+
+/// Every (method, path) the router serves, read from the web crate's source: each `.route(`
+/// call with the methods of its method router, and each `#[utoipa::path]` of the API.
+fn routes_in_source() -> std::collections::BTreeSet<(String, String)> {
+    fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("source folder") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    let mut sources = Vec::new();
+    files(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut sources,
+    );
+    let mut found = std::collections::BTreeSet::new();
+    for file in sources {
+        // `/metrics` is served on its own listener, not by this router (see `defects.rs`).
+        if file.ends_with("metrics.rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&file).expect("source");
+        let mut rest = text.as_str();
+        while let Some(i) = rest.find(".route(") {
+            rest = &rest[i + ".route(".len()..];
+            let args = rest.trim_start();
+            let Some(literal) = args.strip_prefix('"') else {
+                continue;
+            };
+            let Some(end) = literal.find('"') else { continue };
+            let path = &literal[..end];
+            // The method router: names called at depth 1 (`get(..).post(..)`) until `)`.
+            let (mut depth, mut ident) = (1, String::new());
+            for c in literal[end + 1..].chars() {
+                match c {
+                    '(' => {
+                        if depth == 1 && ["get", "post", "put", "delete", "patch"].contains(&ident.as_str()) {
+                            found.insert((ident.to_uppercase(), normalise(path)));
+                        }
+                        depth += 1;
+                        ident.clear();
+                    }
+                    ')' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            break;
+                        }
+                    }
+                    c if c.is_ascii_alphanumeric() || c == '_' => ident.push(c),
+                    _ => ident.clear(),
+                }
+            }
+        }
+        for line in text.lines().filter(|l| l.contains("utoipa::path(")) {
+            let method = line.split("utoipa::path(").nth(1).and_then(|r| r.split(',').next());
+            let path = line.split("path = \"").nth(1).and_then(|r| r.split('"').next());
+            if let (Some(method), Some(path)) = (method, path) {
+                found.insert((method.trim().to_uppercase(), normalise(path)));
+            }
+        }
+    }
+    found
+}
+
+/// A path pattern with its query dropped and every `{name}` written `{}`.
+fn normalise(pattern: &str) -> String {
+    let path = pattern.split('?').next().unwrap_or(pattern);
+    let mut out = String::new();
+    let mut in_name = false;
+    for c in path.chars() {
+        match c {
+            '{' => {
+                in_name = true;
+                out.push_str("{}");
+            }
+            '}' => in_name = false,
+            c if !in_name => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn the_table_covers_exactly_the_routes_the_router_serves() {
+    let served = routes_in_source();
+    assert!(served.len() > 80, "the scan found only {} routes", served.len());
+    let table: std::collections::BTreeSet<(String, String)> =
+        ROUTES.iter().map(|(m, p, _)| ((*m).to_owned(), normalise(p))).collect();
+    let missing: Vec<_> = served.difference(&table).collect();
+    let stale: Vec<_> = table.difference(&served).collect();
+    assert!(missing.is_empty(), "routes without a row in the table: {missing:?}");
+    assert!(stale.is_empty(), "rows for routes that do not exist: {stale:?}");
 }
 
 #[tokio::test]

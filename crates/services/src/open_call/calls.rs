@@ -274,7 +274,13 @@ impl Services {
     pub async fn publish_call(&self, actor: &Actor, call: CallId) -> Result<()> {
         let user = actor.require_user(Action::ManageCalls)?;
         let ctx = self.ctx(actor.tenant, Some(user), actor.request_id.as_deref());
-        Ok(self.store.publish_call(actor.tenant, call, &ctx).await?)
+        self.store
+            .publish_call(actor.tenant, call, &ctx)
+            .await
+            .map_err(|e| match ServiceError::from(e) {
+                ServiceError::Conflict(_) => ServiceError::field("call", "call_already_published"),
+                other => other,
+            })
     }
 
     /// Moves the deadline later and e-mails everyone who has a draft, each in their language.

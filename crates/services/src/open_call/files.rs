@@ -32,6 +32,12 @@ pub fn clean_filename(raw: &str) -> String {
 }
 
 impl Services {
+    /// Whether the actor may attach files to this application (their own): asked before an
+    /// upload's body is read, so that nobody else can make the server read megabytes.
+    pub async fn may_attach(&self, actor: &Actor, app: ApplicationId) -> Result<()> {
+        self.own_application(actor, app).await.map(|_| ())
+    }
+
     /// Attaches a file to the actor's own draft, while the call is open.
     pub async fn attach_file(
         &self,

@@ -261,7 +261,17 @@ impl Store {
             .execute(&mut *tx)
             .await?;
             if done.rows_affected() != 1 {
-                return Err(StoreError::NotFound);
+                // Published already (a second click), or not this tenant's call.
+                let exists: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM calls WHERE id = $1 AND tenant_id = $2")
+                    .bind(call.0)
+                    .bind(tenant.0)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                return Err(if exists == 1 {
+                    StoreError::Conflict { field: "status".into() }
+                } else {
+                    StoreError::NotFound
+                });
             }
             audit!(
                 tx,

@@ -75,3 +75,5 @@ yes = Yes
 no = No
 my-applications = My applications
 nav-review = Review
+error-405-title = Method not allowed
+error-405-text = This address exists, but not for this kind of request.

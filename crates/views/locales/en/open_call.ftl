@@ -222,3 +222,4 @@ call-documents = Documents of the call
 call-documents-hint = PDF or images, up to { $mb } MB; shown on the call's public page.
 error-applications-not-decidable = Some of the ticked applications cannot take a decision (drafts, withdrawn, or from another call). Nothing was changed.
 error-call-still-open = The call is still open: the outcome can only be published after the deadline, so that nobody is left without a decision.
+error-call-already-published = The call is published already.

@@ -75,3 +75,5 @@ yes = Po
 no = Jo
 my-applications = Aplikimet e mia
 nav-review = Vlerësimi
+error-405-title = Veprim i palejuar
+error-405-text = Kjo adresë ekziston, por jo për këtë lloj kërkese.

@@ -28,7 +28,7 @@ pub struct TimelineDto {
 }
 
 /// The current cycle's timeline, phases in order.
-#[utoipa::path(get, path = "/api/v1/timeline", tag = "timeline", responses((status = 200, body = TimelineDto), (status = 404, description = "No municipality at this address", body = ApiErrorBody)))]
+#[utoipa::path(get, path = "/api/v1/timeline", tag = "timeline", responses((status = 200, description = "The phases of the current cycle", body = TimelineDto), (status = 404, description = "No municipality at this address", body = ApiErrorBody)))]
 pub(super) async fn timeline(State(state): State<AppState>, ctx: Ctx) -> Result<Json<TimelineDto>, AppError> {
     ctx.require(Action::ViewPublic)?;
     let store = &state.services.store;
@@ -79,7 +79,7 @@ pub struct NewsQuery {
 }
 
 /// News items, newest first.
-#[utoipa::path(get, path = "/api/v1/news", tag = "news", params(NewsQuery), responses((status = 200, body = NewsPageDto), (status = 400, description = "Bad query parameters", body = ApiErrorBody), (status = 404, description = "No municipality at this address", body = ApiErrorBody)))]
+#[utoipa::path(get, path = "/api/v1/news", tag = "news", params(NewsQuery), responses((status = 200, description = "One page of news items", body = NewsPageDto), (status = 400, description = "Bad query parameters", body = ApiErrorBody), (status = 404, description = "No municipality at this address", body = ApiErrorBody)))]
 pub(super) async fn news(
     State(state): State<AppState>,
     ctx: Ctx,

@@ -58,7 +58,7 @@ fn call_dto(state: &AppState, c: &CallRow) -> CallDto {
 }
 
 /// Published calls, the latest deadline first.
-#[utoipa::path(get, path = "/api/v1/calls", tag = "calls", responses((status = 200, body = Vec<CallDto>)))]
+#[utoipa::path(get, path = "/api/v1/calls", tag = "calls", responses((status = 200, description = "The published calls", body = Vec<CallDto>)))]
 pub(super) async fn calls(State(state): State<AppState>, ctx: Ctx) -> Result<Json<Vec<CallDto>>, AppError> {
     ctx.require(Action::ViewPublic)?;
     let rows = state.services.store.list_calls(ctx.tenant.id(), false).await?;
@@ -95,7 +95,7 @@ pub(super) async fn published_call(state: &AppState, ctx: &Ctx, id: i64) -> Resu
 
 /// One published call with its selection criteria.
 #[utoipa::path(get, path = "/api/v1/calls/{id}", tag = "calls", params(("id" = i64, Path, description = "Call id")),
-    responses((status = 200, body = CallDetailDto), (status = 404, description = "No such published call", body = ApiErrorBody)))]
+    responses((status = 200, description = "The call with its criteria", body = CallDetailDto), (status = 400, description = "The id is not a whole number in range", body = ApiErrorBody), (status = 404, description = "No such published call", body = ApiErrorBody)))]
 pub(super) async fn call_detail(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -148,7 +148,7 @@ pub struct OutcomeDto {
 
 /// The outcome of a call and its inclusion statistics (counts only, no personal data).
 #[utoipa::path(get, path = "/api/v1/calls/{id}/outcome", tag = "calls", params(("id" = i64, Path, description = "Call id")),
-    responses((status = 200, body = OutcomeDto), (status = 404, description = "No such published call", body = ApiErrorBody)))]
+    responses((status = 200, description = "The outcome and the inclusion statistics", body = OutcomeDto), (status = 400, description = "The id is not a whole number in range", body = ApiErrorBody), (status = 404, description = "No such published call", body = ApiErrorBody)))]
 pub(super) async fn call_outcome(
     State(state): State<AppState>,
     ctx: Ctx,

@@ -20,7 +20,7 @@ pub struct MeDto {
 }
 
 /// The signed-in person (401 `login_required` otherwise).
-#[utoipa::path(get, path = "/api/v1/me", tag = "account", responses((status = 200, body = MeDto), (status = 401, description = "Not signed in", body = ApiErrorBody)))]
+#[utoipa::path(get, path = "/api/v1/me", tag = "account", responses((status = 200, description = "The signed-in person", body = MeDto), (status = 401, description = "Not signed in", body = ApiErrorBody)))]
 pub(super) async fn me(ctx: Ctx) -> Result<Json<MeDto>, AppError> {
     ctx.require(Action::ManageOwnAccount)?;
     let s = ctx.session.as_ref().ok_or(AppError::LoginRequired)?;

@@ -20,7 +20,7 @@ pub struct TenantDto {
 }
 
 /// The municipality that serves this address.
-#[utoipa::path(get, path = "/api/v1/tenant", tag = "tenant", responses((status = 200, body = TenantDto), (status = 404, description = "No municipality at this address", body = ApiErrorBody)))]
+#[utoipa::path(get, path = "/api/v1/tenant", tag = "tenant", responses((status = 200, description = "The municipality", body = TenantDto), (status = 404, description = "No municipality at this address", body = ApiErrorBody)))]
 pub(super) async fn tenant(ctx: Ctx) -> Result<Json<TenantDto>, AppError> {
     ctx.require(Action::ViewPublic)?;
     let t = &ctx.tenant;

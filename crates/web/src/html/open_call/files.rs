@@ -3,7 +3,7 @@
 
 use axum::{
     Router,
-    extract::{DefaultBodyLimit, Multipart, Path, State},
+    extract::{DefaultBodyLimit, Multipart, Path, State, multipart::MultipartRejection},
     http::{HeaderValue, header},
     response::{IntoResponse, Response},
     routing::{get, post},
@@ -30,7 +30,12 @@ pub fn router() -> Router<AppState> {
 }
 
 /// The `file` field of a multipart form: its name and bytes (empty when none was chosen).
-async fn file_field(multipart: &mut Multipart) -> Result<(String, Vec<u8>), AppError> {
+async fn file_field(multipart: Result<Multipart, MultipartRejection>) -> Result<(String, Vec<u8>), AppError> {
+    // Not a multipart body at all (no file chosen in a browser that sent no form-data): the
+    // same as an empty file field, which the use case answers with "choose a file".
+    let Ok(mut multipart) = multipart else {
+        return Ok((String::new(), Vec::new()));
+    };
     let too_large = |e: axum::extract::multipart::MultipartError| {
         if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
             AppError::PayloadTooLarge
@@ -53,11 +58,11 @@ async fn upload_call_document(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
-    mut multipart: Multipart,
+    multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, AppError> {
     // Refuse before reading a large body; the use case checks again.
     ctx.require(Action::ManageCalls)?;
-    let (name, bytes) = file_field(&mut multipart).await?;
+    let (name, bytes) = file_field(multipart).await?;
     match state
         .services
         .attach_call_document(
@@ -95,11 +100,11 @@ async fn upload(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
-    mut multipart: Multipart,
+    multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, AppError> {
     // Refuse before reading a large body; the use case checks again.
-    ctx.require(Action::ApplyToCalls)?;
-    let (name, bytes) = file_field(&mut multipart).await?;
+    state.services.may_attach(&ctx.actor(), ApplicationId(id)).await?;
+    let (name, bytes) = file_field(multipart).await?;
     match state
         .services
         .attach_file(

@@ -273,9 +273,14 @@ async fn update(
 }
 
 async fn publish(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
-    state.services.publish_call(&ctx.actor(), CallId(id)).await?;
-    state.public.invalidate_call(ctx.tenant.id(), CallId(id));
-    Ok(ctx.redirect_with_flash(&format!("/admin/calls/{id}"), "flash-call-published"))
+    match state.services.publish_call(&ctx.actor(), CallId(id)).await {
+        Ok(()) => {
+            state.public.invalidate_call(ctx.tenant.id(), CallId(id));
+            Ok(ctx.redirect_with_flash(&format!("/admin/calls/{id}"), "flash-call-published"))
+        }
+        Err(ServiceError::Invalid(errors)) => render_show(&state, &ctx, id, Form::default().with_errors(errors)).await,
+        Err(e) => Err(e.into()),
+    }
 }
 
 async fn extend(

@@ -135,6 +135,8 @@ async fn confirm_email(
             "flash-email-changed",
         )),
         Err(ServiceError::Invalid(_)) => Err(AppError::Conflict),
+        // Expired, used or unknown: the same page as every other e-mailed link.
+        Err(ServiceError::InvalidLink | ServiceError::NotFound) => super::auth::invalid_link(&ctx, "/account"),
         Err(e) => Err(e.into()),
     }
 }

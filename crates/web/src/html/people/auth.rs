@@ -74,7 +74,7 @@ async fn signup_sent(ctx: Ctx) -> Result<Response, AppError> {
     })
 }
 
-fn invalid_link(ctx: &Ctx, again: &str) -> Result<Response, AppError> {
+pub(crate) fn invalid_link(ctx: &Ctx, again: &str) -> Result<Response, AppError> {
     let mut response = page(MessagePage {
         p: ctx.page(ctx.t("link-invalid-title")),
         heading: ctx.t("link-invalid-title"),

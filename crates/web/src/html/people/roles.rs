@@ -3,7 +3,7 @@
 use axum::{
     Router,
     extract::{Path, Query, State},
-    response::Response,
+    response::{IntoResponse, Response},
     routing::{get, post},
 };
 use domain::{Action, Role, UserId};
@@ -21,10 +21,7 @@ const PEOPLE_PER_PAGE: i64 = 50;
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route(
-            "/admin",
-            get(|| async { axum::response::Redirect::to("/admin/people") }),
-        )
+        .route("/admin", get(admin_home))
         .route("/admin/people", get(people))
         .route("/admin/people/{id}/grant", post(grant))
         .route("/admin/people/{id}/revoke", post(revoke))
@@ -103,6 +100,12 @@ async fn render_people(state: &AppState, ctx: &Ctx, q: &PeopleQuery, invite_form
     } else {
         page(template)
     }
+}
+
+/// The staff area's front door: the people page, for those who may manage roles.
+async fn admin_home(ctx: Ctx) -> Result<Response, AppError> {
+    ctx.require(Action::ManageRoles)?;
+    Ok(axum::response::Redirect::to("/admin/people").into_response())
 }
 
 /// The people page again with what went wrong with a grant or revocation (nothing changed).
