@@ -26,6 +26,8 @@ or BASHKE_CONFIG; default in brackets):
   BASHKE_ATTACHMENT_MAX_BYTES   largest file attached to an application (PDF or image) [10485760]
   BASHKE_WRITE_RATE_PER_SECOND  form posts per client address per second, 0 = off [10]
   BASHKE_TRUSTED_PROXIES        comma-separated proxy addresses whose X-Forwarded-For is believed []
+  BASHKE_PAGE_CACHE_SECONDS     how long an anonymous visitor's public page, feed or API answer is
+                                kept and reused (also max-age for proxies); 0 = off [5]
   BASHKE_HEADER_TIMEOUT_SECONDS a connection that sends no complete request head within this time
                                 (a silent one, a slow one, an idle keep-alive one) is closed [15]
   BASHKE_METRICS_LISTEN         address of a separate listener serving /metrics (Prometheus);
@@ -52,6 +54,7 @@ pub struct Config {
     pub write_rate_per_second: u32,
     pub trusted_proxies: String,
     pub header_timeout_seconds: u64,
+    pub page_cache_seconds: u64,
     pub metrics_listen: String,
     pub log_format: String,
     pub mail_from: String,
@@ -86,6 +89,7 @@ impl Default for Config {
             write_rate_per_second: 10,
             trusted_proxies: String::new(),
             header_timeout_seconds: 15,
+            page_cache_seconds: 5,
             metrics_listen: String::new(),
             log_format: "text".into(),
             mail_from: "bashke <noreply@localhost>".into(),
@@ -193,6 +197,13 @@ impl Config {
                 "header_timeout_seconds",
                 &raw.header_timeout_seconds.to_string(),
                 "expected a number of seconds from 1 to 600",
+            ));
+        }
+        if raw.page_cache_seconds > 3600 {
+            return Err(bad(
+                "page_cache_seconds",
+                &raw.page_cache_seconds.to_string(),
+                "expected a number of seconds from 0 (off) to 3600",
             ));
         }
         let metrics_listen = match raw.metrics_listen.trim() {

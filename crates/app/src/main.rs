@@ -244,6 +244,7 @@ async fn serve(settings: Settings, demo: bool, started: Instant) -> anyhow::Resu
         attachment_max_bytes: settings.raw.attachment_max_bytes,
         write_rate_per_second: settings.raw.write_rate_per_second,
         trusted_proxies: settings.trusted_proxies.clone(),
+        page_cache_seconds: settings.raw.page_cache_seconds,
     };
     let header_timeout = std::time::Duration::from_secs(settings.raw.header_timeout_seconds);
     let app = web::router(web::AppState::new(services, web_config));

@@ -6,6 +6,7 @@
 //! → handler.
 
 pub mod api;
+pub mod cache;
 pub mod ctx;
 pub mod error;
 pub mod forms;
@@ -42,6 +43,8 @@ pub struct WebConfig {
     pub write_rate_per_second: u32,
     /// Proxies whose `X-Forwarded-For` is believed.
     pub trusted_proxies: Vec<IpAddr>,
+    /// How long an anonymous public answer is kept (`cache`); zero turns the cache off.
+    pub page_cache_seconds: u64,
 }
 
 impl WebConfig {
@@ -57,17 +60,24 @@ pub struct AppState {
     pub tenants: tenants::TenantCache,
     pub public: home_cache::PublicCache,
     pub limiter: Arc<security::WriteLimiter>,
+    pub cache: Arc<cache::ResponseCache>,
 }
 
 impl AppState {
     pub fn new(services: Services, config: WebConfig) -> Self {
         let limiter = Arc::new(security::WriteLimiter::new(config.write_rate_per_second));
+        // 64 MiB of pages is thousands of them; the cache never grows past it.
+        let cache = Arc::new(cache::ResponseCache::new(
+            std::time::Duration::from_secs(config.page_cache_seconds),
+            64 * 1024 * 1024,
+        ));
         AppState {
             tenants: tenants::TenantCache::new(services.store.clone()),
             public: home_cache::PublicCache::default(),
             services,
             config: Arc::new(config),
             limiter,
+            cache,
         }
     }
 }
@@ -88,6 +98,8 @@ pub fn router(state: AppState) -> Router {
         .layer(CatchPanicLayer::new())
         .layer(middleware::from_fn_with_state(state.clone(), security::limit_writes))
         .layer(security::csrf_layer(&state.config))
+        // Inside the request context, which tells the cache who asks and in which language.
+        .layer(middleware::from_fn_with_state(state.clone(), cache::public_responses))
         .layer(middleware::from_fn_with_state(state.clone(), ctx::request_context));
     // Health, metrics and the stylesheet do not: /healthz must answer 503, not a tenant error,
     // when the database is down.

@@ -83,6 +83,7 @@ impl TestApp {
             attachment_max_bytes: 256 * 1024,
             write_rate_per_second: 1000,
             trusted_proxies: Vec::new(),
+            page_cache_seconds: 5,
         };
         let router = web::router(AppState::new(services.clone(), config));
         let server = TestServer::new(router.clone());

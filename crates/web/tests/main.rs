@@ -4,6 +4,7 @@
 
 mod accounts;
 mod api;
+mod cache;
 mod calls;
 mod defects;
 mod helpers;

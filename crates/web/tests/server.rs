@@ -114,6 +114,7 @@ async fn a_rate_limited_post_is_answered_and_the_connection_stays_usable() {
             attachment_max_bytes: 256 * 1024,
             write_rate_per_second: 1,
             trusted_proxies: Vec::new(),
+            page_cache_seconds: 5,
         };
         let addr = start(web::router(AppState::new(app.services.clone(), config))).await;
         let mut stream = TcpStream::connect(addr).await.unwrap();

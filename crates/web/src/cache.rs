@@ -1,0 +1,268 @@
+//! One response cache for every anonymous read of a public page, feed or API resource.
+//!
+//! The day a call closes, hundreds of people open the same few pages at once. Any `GET` from a
+//! visitor who is not signed in (and has no one-time message waiting) is kept for a few seconds,
+//! keyed by municipality, language, path and query; everything signed-in passes through
+//! untouched and is marked `private, no-store`. Cached answers carry a strong `ETag`, answer
+//! `If-None-Match` with 304, and say `Cache-Control: public, max-age=…` with `Vary: Cookie,
+//! Accept-Language`, so that a reverse proxy or CDN in front of several instances can absorb a
+//! surge too. A write that succeeds drops every entry of its municipality on this instance at
+//! once; other instances serve their copy until it expires. Memory is bounded by entries and
+//! bytes, oldest out first.
+
+use std::{
+    collections::{HashMap, VecDeque},
+    sync::Mutex,
+    time::{Duration, Instant},
+};
+
+use axum::{
+    body::{Body, Bytes},
+    extract::{Request, State},
+    http::{HeaderMap, HeaderValue, Method, StatusCode, header},
+    middleware::Next,
+    response::{IntoResponse, Response},
+};
+use domain::Lang;
+use sha2::{Digest, Sha256};
+
+use crate::{AppState, Ctx};
+
+/// Largest body kept: pages are a few tens of kilobytes; anything far bigger is a download.
+const MAX_BODY: usize = 512 * 1024;
+const MAX_ENTRIES: usize = 20_000;
+
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct Key {
+    tenant: i64,
+    lang: Lang,
+    uri: String,
+}
+
+struct Entry {
+    stored: Instant,
+    headers: HeaderMap,
+    body: Bytes,
+    etag: HeaderValue,
+}
+
+#[derive(Default)]
+struct Entries {
+    map: HashMap<Key, Entry>,
+    /// Insertion order, for evicting the oldest; may name keys removed since.
+    order: VecDeque<Key>,
+    bytes: usize,
+}
+
+pub struct ResponseCache {
+    ttl: Duration,
+    max_bytes: usize,
+    entries: Mutex<Entries>,
+}
+
+impl ResponseCache {
+    /// `ttl` zero turns the cache off (every request is answered afresh).
+    pub fn new(ttl: Duration, max_bytes: usize) -> Self {
+        ResponseCache {
+            ttl,
+            max_bytes,
+            entries: Mutex::new(Entries::default()),
+        }
+    }
+
+    pub fn enabled(&self) -> bool {
+        !self.ttl.is_zero()
+    }
+
+    fn get(&self, key: &Key) -> Option<(HeaderMap, Bytes, HeaderValue, Duration)> {
+        let entries = self.entries.lock().ok()?;
+        let entry = entries.map.get(key)?;
+        let age = entry.stored.elapsed();
+        (age < self.ttl).then(|| (entry.headers.clone(), entry.body.clone(), entry.etag.clone(), age))
+    }
+
+    fn put(&self, key: Key, headers: HeaderMap, body: Bytes, etag: HeaderValue) {
+        let Ok(mut entries) = self.entries.lock() else { return };
+        let size = body.len();
+        if let Some(old) = entries.map.insert(
+            key.clone(),
+            Entry {
+                stored: Instant::now(),
+                headers,
+                body,
+                etag,
+            },
+        ) {
+            entries.bytes -= old.body.len();
+        }
+        entries.bytes += size;
+        entries.order.push_back(key);
+        while entries.bytes > self.max_bytes || entries.map.len() > MAX_ENTRIES {
+            let Some(oldest) = entries.order.pop_front() else { break };
+            if let Some(gone) = entries.map.remove(&oldest) {
+                entries.bytes -= gone.body.len();
+            }
+        }
+    }
+
+    /// Forgets every answer of a municipality (after a change there).
+    pub fn drop_tenant(&self, tenant: i64) {
+        let Ok(mut entries) = self.entries.lock() else { return };
+        let Entries { map, order, bytes } = &mut *entries;
+        map.retain(|key, entry| {
+            let keep = key.tenant != tenant;
+            if !keep {
+                *bytes -= entry.body.len();
+            }
+            keep
+        });
+        order.retain(|key| key.tenant != tenant);
+    }
+}
+
+fn etag_of(body: &[u8]) -> HeaderValue {
+    let digest = Sha256::digest(body);
+    let hex: String = digest.iter().take(16).map(|b| format!("{b:02x}")).collect();
+    HeaderValue::from_str(&format!("\"{hex}\"")).unwrap_or(HeaderValue::from_static("\"0\""))
+}
+
+fn matches(request: &HeaderMap, etag: &HeaderValue) -> bool {
+    request
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| {
+            v.split(',')
+                .any(|t| t.trim() == "*" || t.trim().as_bytes() == etag.as_bytes())
+        })
+}
+
+fn public_headers(h: &mut HeaderMap, etag: &HeaderValue, max_age: u64) {
+    h.insert(header::ETAG, etag.clone());
+    if let Ok(v) = HeaderValue::from_str(&format!("public, max-age={max_age}")) {
+        h.insert(header::CACHE_CONTROL, v);
+    }
+    // The session cookie and the language decide what a page shows.
+    h.insert(header::VARY, HeaderValue::from_static("Cookie, Accept-Language"));
+}
+
+fn answer(request: &HeaderMap, mut headers: HeaderMap, body: Bytes, etag: &HeaderValue, max_age: u64) -> Response {
+    public_headers(&mut headers, etag, max_age);
+    if matches(request, etag) {
+        let mut response = StatusCode::NOT_MODIFIED.into_response();
+        for name in [header::ETAG, header::CACHE_CONTROL, header::VARY] {
+            if let Some(v) = headers.get(&name) {
+                response.headers_mut().insert(name, v.clone());
+            }
+        }
+        return response;
+    }
+    let mut response = Response::new(Body::from(body));
+    *response.headers_mut() = headers;
+    response
+}
+
+/// The middleware; it runs inside the request context, which tells tenant, language and session.
+pub async fn public_responses(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let Some(ctx) = req.extensions().get::<Ctx>().cloned() else {
+        return next.run(req).await;
+    };
+    let cache = &state.cache;
+    let method = req.method().clone();
+    if method != Method::GET && method != Method::HEAD {
+        let response = next.run(req).await;
+        if response.status().is_success() || response.status().is_redirection() {
+            cache.drop_tenant(ctx.tenant.id);
+        }
+        return response;
+    }
+    if ctx.session.is_some() || ctx.flash.is_some() || method != Method::GET {
+        let mut response = next.run(req).await;
+        if ctx.session.is_some() {
+            response
+                .headers_mut()
+                .insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+        }
+        return response;
+    }
+    let key = Key {
+        tenant: ctx.tenant.id,
+        lang: ctx.lang,
+        uri: req
+            .uri()
+            .path_and_query()
+            .map(|p| p.as_str().to_owned())
+            .unwrap_or_default(),
+    };
+    let max_age = cache.ttl.as_secs().max(1);
+    if cache.enabled()
+        && let Some((headers, body, etag, _age)) = cache.get(&key)
+    {
+        metrics::counter!("bashke_page_cache_total", "result" => "hit").increment(1);
+        return answer(req.headers(), headers, body, &etag, max_age);
+    }
+    let request_headers = req.headers().clone();
+    let response = next.run(req).await;
+    // Pages are rendered whole, so their size is known; a stream (an export) has none.
+    let length = axum::body::HttpBody::size_hint(response.body())
+        .exact()
+        .and_then(|n| usize::try_from(n).ok());
+    let storable = response.status() == StatusCode::OK
+        && !response.headers().contains_key(header::SET_COOKIE)
+        && !response.headers().contains_key(header::CACHE_CONTROL)
+        && length.is_some_and(|n| n <= MAX_BODY);
+    if !storable {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    let Ok(body) = axum::body::to_bytes(body, MAX_BODY).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let etag = etag_of(&body);
+    if cache.enabled() {
+        metrics::counter!("bashke_page_cache_total", "result" => "miss").increment(1);
+        cache.put(key, parts.headers.clone(), body.clone(), etag.clone());
+    }
+    answer(&request_headers, parts.headers, body, &etag, max_age)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(tenant: i64, uri: &str) -> Key {
+        Key {
+            tenant,
+            lang: Lang::Sq,
+            uri: uri.into(),
+        }
+    }
+
+    #[test]
+    fn entries_expire_are_bounded_and_dropped_per_tenant() {
+        let cache = ResponseCache::new(Duration::from_secs(60), 100);
+        let tag = etag_of(b"x");
+        cache.put(key(1, "/a"), HeaderMap::new(), Bytes::from(vec![0; 60]), tag.clone());
+        cache.put(key(2, "/a"), HeaderMap::new(), Bytes::from(vec![0; 30]), tag.clone());
+        assert!(cache.get(&key(1, "/a")).is_some());
+        // Over 100 bytes: the oldest goes.
+        cache.put(key(2, "/b"), HeaderMap::new(), Bytes::from(vec![0; 30]), tag.clone());
+        assert!(cache.get(&key(1, "/a")).is_none());
+        assert!(cache.get(&key(2, "/b")).is_some());
+        cache.drop_tenant(2);
+        assert!(cache.get(&key(2, "/a")).is_none() && cache.get(&key(2, "/b")).is_none());
+        let off = ResponseCache::new(Duration::ZERO, 100);
+        off.put(key(1, "/a"), HeaderMap::new(), Bytes::from_static(b"x"), tag);
+        assert!(off.get(&key(1, "/a")).is_none());
+    }
+
+    #[test]
+    fn etags_are_strong_and_matched() {
+        let tag = etag_of(b"faqja");
+        assert!(tag.to_str().unwrap().starts_with('"'));
+        let mut h = HeaderMap::new();
+        h.insert(header::IF_NONE_MATCH, tag.clone());
+        assert!(matches(&h, &tag));
+        h.insert(header::IF_NONE_MATCH, HeaderValue::from_static("\"other\""));
+        assert!(!matches(&h, &tag));
+    }
+}
