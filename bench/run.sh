@@ -11,10 +11,9 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-DURATION=10s
-WARMUP=2s
-CONNECTIONS=64
-wrk_cmd=(taskset -c 0 wrk -t1 "-c$CONNECTIONS" "-d$DURATION" --latency)
+# Short runs: 22 routes x 2 connection counts x (bashke, nginx, bashke without its cache).
+DURATION=${DURATION:-5s}
+WARMUP=${WARMUP:-1s}
 
 for tool in wrk nginx taskset curl python3; do
   if ! command -v "$tool" >/dev/null; then
@@ -87,10 +86,21 @@ if [[ -z $startup_ms ]]; then
   exit 1
 fi
 
-# nginx serves exactly what bashke answered, so both send the same bytes.
-curl -fsS -H 'Accept-Language: sq' "$B/" -o "$www/index.html"
-curl -fsS "$B/api/v1/tenant" -o "$www/tenant.json"
-curl -fsS -H 'Accept-Language: sq' "$B/calls/$call_id" -o "$www/call.html"
+# Every public answer of the demo, anonymous: pages, feeds, API reads. nginx
+# serves exactly the bytes bashke answered, one file per route.
+ROUTES=(
+  "/" "/news" "/news/1" "/privacy" "/signup" "/login" "/password/forgot"
+  "/calls" "/calls/$call_id" "/calls/1" "/calls/2/outcome" "/calls/feed.atom"
+  "/calls/$call_id/deadline.ics" "/orgs/1"
+  "/api/v1/tenant" "/api/v1/timeline" "/api/v1/news" "/api/v1/calls"
+  "/api/v1/calls/$call_id" "/api/v1/calls/2/outcome" "/api/openapi.json"
+  "/static/site.css"
+)
+i=0
+for route in "${ROUTES[@]}"; do
+  curl -fsS -H 'Accept-Language: sq' "$B$route" -o "$www/r$i"
+  i=$((i + 1))
+done
 chmod 644 "$www"/*
 rss_kb=$(awk '/^VmRSS:/ { print $2 }' "/proc/$bashke_pid/status")
 
@@ -121,10 +131,10 @@ EOF
 taskset -c 1 nginx -e "$tmp/nginx-error.log" -p "$tmp" -c "$tmp/nginx.conf" &
 nginx_pid=$!
 for _ in $(seq 1 100); do
-  curl -fs -o /dev/null "$N/index.html" && break
+  curl -fs -o /dev/null "$N/r0" && break
   sleep 0.1
 done
-curl -fs -o /dev/null "$N/tenant.json" || {
+curl -fs -o /dev/null "$N/r0" || {
   echo "bench: nginx did not start:" >&2
   cat "$tmp/nginx-error.log" >&2
   exit 1
@@ -137,17 +147,22 @@ run_wrk() {
   local name=$1 url=$2
   shift 2
   echo "bench: $name ($url)" >&2
-  taskset -c 0 wrk -t1 "-c$CONNECTIONS" "-d$WARMUP" "$@" "$url" >/dev/null
-  "${wrk_cmd[@]}" "$@" "$url" >"$tmp/$name.txt"
+  taskset -c 0 wrk -t1 "-d$WARMUP" "$@" "$url" >/dev/null
+  taskset -c 0 wrk -t1 "-d$DURATION" --latency "$@" "$url" >"$tmp/$name.txt"
 }
-# bashke negotiates the language, so ask for the same Albanian page that
-# nginx serves as index.html.
-run_wrk bashke-page "$B/" -H 'Accept-Language: sq'
-run_wrk nginx-page "$N/index.html"
-run_wrk bashke-api "$B/api/v1/tenant"
-run_wrk nginx-api "$N/tenant.json"
-run_wrk bashke-call "$B/calls/$call_id" -H 'Accept-Language: sq'
-run_wrk nginx-call "$N/call.html"
+# bashke negotiates the language, so ask for the same Albanian answer that
+# nginx serves. Each route at 16 and at 64 connections, bashke then nginx.
+measure_all() { # measure_all LABEL
+  local label=$1 i=0 route c
+  for route in "${ROUTES[@]}"; do
+    for c in 16 64; do
+      run_wrk "$label-r$i-c$c" "$B$route" "-c$c" -H 'Accept-Language: sq'
+      [[ $label == bashke ]] && run_wrk "nginx-r$i-c$c" "$N/r$i" "-c$c"
+    done
+    i=$((i + 1))
+  done
+}
+measure_all bashke
 
 # The coordinator's ranked table (first page of 50) and the CSV export, signed in.
 curl -fsS -c "$tmp/cookies" -o /dev/null -d 'email=koordinatori@demo.bashke.al&password=Elbasan-demo-2026&next=/account' "$B/login"
@@ -168,6 +183,19 @@ done
 wait "$curl_pid"
 export_ms=$(($(now_ms) - export_start))
 export_rows=$(($(wc -l <"$tmp/export.csv") - 1))
+
+# --- the same routes with the response cache off ---------------------------
+# What every visit costs when nothing is reused: the uncached path.
+kill "$bashke_pid"
+wait "$bashke_pid" 2>/dev/null || true
+BASHKE_PAGE_CACHE_SECONDS=0 BASHKE_DATA_DIR="$tmp/data" BASHKE_LISTEN="127.0.0.1:$bport" BASHKE_BASE_URL="$B" \
+  taskset -c 1 "$binary" serve >"$tmp/bashke-nocache.log" 2>&1 &
+bashke_pid=$!
+for _ in $(seq 1 300); do
+  curl -fs -o /dev/null "$B/healthz" && break
+  sleep 0.1
+done
+measure_all nocache
 
 # --- report ---------------------------------------------------------------
 rps() { awk '/^Requests\/sec:/ { print $2 }' "$tmp/$1.txt"; }
@@ -194,16 +222,22 @@ rev=$(git rev-parse --short HEAD 2>/dev/null || echo "no commit")
 git diff --quiet HEAD 2>/dev/null || rev="$rev (+ uncommitted changes)"
 mkdir -p bench/out
 {
-  echo "## bashke vs nginx (same bytes)"
+  echo "## Every public answer of the demo, anonymous, bashke vs nginx (same bytes)"
   echo
-  echo "| target | req/s | p99 | errors | bashke/nginx req/s |"
-  echo "| --- | ---: | ---: | ---: | ---: |"
-  row "bashke \`/\` (Accept-Language: sq)" bashke-page "$(ratio "$(rps bashke-page)" "$(rps nginx-page)")"
-  row "nginx \`/index.html\`" nginx-page "—"
-  row "bashke \`/api/v1/tenant\`" bashke-api "$(ratio "$(rps bashke-api)" "$(rps nginx-api)")"
-  row "nginx \`/tenant.json\`" nginx-api "—"
-  row "bashke \`/calls/$call_id\` (call with $APPLICATIONS applications)" bashke-call "$(ratio "$(rps bashke-call)" "$(rps nginx-call)")"
-  row "nginx \`/call.html\`" nginx-call "—"
+  echo "req/s and p99 at 16 and at 64 connections; ratio = bashke req/s / nginx req/s; \"no cache\" = \`BASHKE_PAGE_CACHE_SECONDS=0\`."
+  echo
+  echo "| route | bytes | c | bashke req/s | p99 | nginx req/s | p99 | ratio | no cache req/s | p99 | ratio | errors |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+  i=0
+  for route in "${ROUTES[@]}"; do
+    for c in 16 64; do
+      b="bashke-r$i-c$c" n="nginx-r$i-c$c" u="nocache-r$i-c$c"
+      printf '| `%s` | %s | %s | %.0f | %s | %.0f | %s | %s | %.0f | %s | %s | %s |\n' "$route" "$(wc -c <"$www/r$i")" "$c" \
+        "$(rps "$b")" "$(p99_ms "$b")" "$(rps "$n")" "$(p99_ms "$n")" "$(ratio "$(rps "$b")" "$(rps "$n")")" \
+        "$(rps "$u")" "$(p99_ms "$u")" "$(ratio "$(rps "$u")" "$(rps "$n")")" "$(($(errors "$b") + $(errors "$u")))"
+    done
+    i=$((i + 1))
+  done
   echo
   echo "| coordinator's ranked table, first page of 50 of $APPLICATIONS | req/s | p99 |"
   echo "| --- | ---: | ---: |"
@@ -215,7 +249,6 @@ mkdir -p bench/out
   echo
   echo "- start-up on an existing database (process start to first 200 from /healthz): ${startup_ms} ms"
   echo "- idle RSS after start-up, before load: $(awk -v k="$rss_kb" 'BEGIN { printf "%.1f", k / 1024 }') MB"
-  echo "- page sizes: / $(wc -c <"$www/index.html") bytes, /api/v1/tenant $(wc -c <"$www/tenant.json") bytes"
   echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'); commit: $rev; $(nproc) cores; $(wrk --version 2>&1 | head -n 1 | awk '{ print $1, $2 }'); $(nginx -v 2>&1 | sed 's/^nginx version: //')"
-  echo "- command: \`bench/run.sh\` → each target: \`${wrk_cmd[*]} URL\` after a $WARMUP warm-up; servers on \`taskset -c 1\`"
+  echo "- command: \`bench/run.sh\` → each target: \`taskset -c 0 wrk -t1 -cC -d$DURATION --latency URL\` after a $WARMUP warm-up; servers on \`taskset -c 1\`"
 } | tee bench/out/latest.md

@@ -86,4 +86,54 @@ mod tests {
             std::fs::write(out, &bytes).unwrap();
         }
     }
+
+    /// The text of a PDF as `pdftotext` (poppler-utils) reads it: what a reader copies, searches
+    /// and hears from a screen reader, so it is what the fonts' Unicode maps must get right.
+    fn pdf_text(bytes: &[u8]) -> String {
+        use std::io::Write;
+        use std::process::{Command, Stdio};
+        let mut child = match Command::new("pdftotext")
+            .args(["-enc", "UTF-8", "-", "-"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+        {
+            Ok(child) => child,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => panic!(
+                "pdftotext is missing: install poppler-utils (apt-get install -y poppler-utils); \
+                 this test reads the PDF's text back and does not skip"
+            ),
+            Err(e) => panic!("cannot run pdftotext: {e}"),
+        };
+        child.stdin.take().unwrap().write_all(bytes).unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "pdftotext failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("pdftotext writes UTF-8 when asked")
+    }
+
+    #[test]
+    fn albanian_letters_survive_in_the_pdf_text() {
+        let phrase = "Çështja e ujit në Shushicë ë ç";
+        let doc = PdfDocument {
+            title: phrase.into(),
+            subtitle: "Thirrje e hapur".into(),
+            footer: "Bashkia Elbasan".into(),
+            facts: vec![("Çështja".into(), phrase.into())],
+            sections: vec![("Përshkrimi".into(), phrase.into())],
+        };
+        let text = pdf_text(&pdf(&doc).unwrap());
+        for expected in ["Çështja", "ë", "ç", "Çështja e ujit në Shushicë", "Përshkrimi"] {
+            assert!(
+                text.contains(expected),
+                "{expected:?} is not in the PDF's text:\n{text}"
+            );
+        }
+        // Composed letters, not a base letter followed by a combining mark.
+        assert!(!text.contains("e\u{308}") && !text.contains("c\u{327}"), "{text:?}");
+    }
 }

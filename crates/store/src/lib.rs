@@ -21,6 +21,7 @@
 
 pub mod common;
 pub mod content;
+pub mod counting;
 pub mod open_call;
 pub mod people;
 pub mod platform;
@@ -76,7 +77,8 @@ pub struct Store {
 
 /// Expands `$body` once per backend with `$db` bound to a pool for reading.
 macro_rules! read {
-    ($store:expr, |$db:ident| $body:expr) => {
+    ($store:expr, |$db:ident| $body:expr) => {{
+        $crate::counting::one();
         match &$store.backend {
             $crate::Backend::Sqlite { read, .. } => {
                 let $db = read;
@@ -87,13 +89,14 @@ macro_rules! read {
                 $body
             }
         }
-    };
+    }};
 }
 
 /// Expands `$body` once per backend inside a write transaction bound to `$tx`; commits when
 /// the body succeeds, rolls back when it returns early with `?`.
 macro_rules! write {
-    ($store:expr, |$tx:ident| $body:expr) => {
+    ($store:expr, |$tx:ident| $body:expr) => {{
+        $crate::counting::one();
         match &$store.backend {
             $crate::Backend::Sqlite { write, .. } => {
                 let mut $tx = write.begin_with("BEGIN IMMEDIATE").await?;
@@ -110,7 +113,7 @@ macro_rules! write {
                 out
             }
         }
-    };
+    }};
 }
 
 /// Inserts the audit row of a write, inside its transaction.
@@ -256,29 +259,226 @@ impl Store {
     }
 }
 
+/// One table of the application schema, described so that the two dialects can be compared
+/// (see [`Store::schema_columns`]).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SchemaTable {
+    pub name: String,
+    /// In declaration order: the SQLite migrations rebuild tables so that columns stand where
+    /// PostgreSQL's `ADD COLUMN` puts them, and this order is compared too.
+    pub columns: Vec<SchemaColumn>,
+    /// The columns of the primary key, in key order (empty without one).
+    pub primary_key: Vec<String>,
+    /// The `UNIQUE` constraints, each as its column list; sorted. Compared by columns only:
+    /// SQLite forgets a constraint's name (its index is `sqlite_autoindex_<table>_<n>`).
+    pub unique_keys: Vec<Vec<String>>,
+    /// The indexes made by `CREATE [UNIQUE] INDEX`, sorted by name; the indexes behind a primary
+    /// key or a `UNIQUE` constraint are described above instead.
+    pub indexes: Vec<SchemaIndex>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SchemaColumn {
+    pub name: String,
+    /// The type as the catalogue spells it (`INTEGER`, `timestamp with time zone`…).
+    pub declared_type: String,
+    /// The type class both dialects share (see [`type_class`]).
+    pub type_class: String,
+    pub not_null: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SchemaIndex {
+    pub name: String,
+    pub unique: bool,
+    /// Key columns in order, `name DESC` for a descending one, `<expression>` for an expression.
+    pub columns: Vec<String>,
+}
+
+/// The class of a declared type, the same for the two twins of one column (the table in the
+/// module documentation lists the storage differences this folds away):
+///
+/// * `integer`: SQLite `INTEGER`/`BIGINT`, PostgreSQL `bigint`/`integer`;
+/// * `text`: SQLite `TEXT`, PostgreSQL `text`/`character varying`, **and** PostgreSQL
+///   `timestamp with time zone` and `date`, because SQLite stores those as ISO-8601 `TEXT` and
+///   its catalogue cannot tell a timestamp from a name. The behaviour suite makes up for it by
+///   checking on PostgreSQL that every `*_at` column is a `TIMESTAMPTZ` and every `*_on` a `DATE`;
+/// * `real`: SQLite `REAL`, PostgreSQL `double precision`/`real`;
+/// * `boolean`, `bytes` (SQLite `BLOB`, PostgreSQL `bytea`).
+///
+/// Anything else keeps its dialect's name (`sqlite:NUMERIC`, `pg:jsonb`), so that it can never
+/// match its twin: a new type has to be added here, on purpose.
+pub fn type_class(kind: BackendKind, declared: &str) -> String {
+    let lower = declared.trim().to_ascii_lowercase();
+    let class = match (kind, lower.as_str()) {
+        (BackendKind::Sqlite, "integer" | "bigint") => "integer",
+        (BackendKind::Sqlite, "text") => "text",
+        (BackendKind::Sqlite, "real") => "real",
+        (BackendKind::Sqlite, "boolean") => "boolean",
+        (BackendKind::Sqlite, "blob") => "bytes",
+        (BackendKind::Postgres, "bigint" | "integer") => "integer",
+        (BackendKind::Postgres, "text" | "character varying" | "timestamp with time zone" | "date") => "text",
+        (BackendKind::Postgres, "double precision" | "real") => "real",
+        (BackendKind::Postgres, "boolean") => "boolean",
+        (BackendKind::Postgres, "bytea") => "bytes",
+        (BackendKind::Sqlite, _) => return format!("sqlite:{declared}"),
+        (BackendKind::Postgres, _) => return format!("pg:{declared}"),
+    };
+    class.to_owned()
+}
+
+/// One key column of an index, as both catalogue queries return it.
+type IndexColumnRow = (String, String, bool, String, i64, Option<String>, bool);
+
 impl Store {
-    /// Every (table, column) of the application schema, sorted: the two migration folders must
-    /// produce the same list (checked by the behaviour suite).
-    pub async fn schema_columns(&self) -> Result<Vec<(String, String)>> {
-        let mut cols: Vec<(String, String)> = match &self.backend {
+    /// Every table of the application schema (migrations' bookkeeping apart), sorted by name:
+    /// the two migration folders must produce the same description (checked by the behaviour
+    /// suite). The only place that knows the catalogues of the two dialects.
+    ///
+    /// Nullability: a column is `not_null` when declared `NOT NULL`, or when it is SQLite's
+    /// `INTEGER PRIMARY KEY` (an alias of the rowid, which can never be NULL; PostgreSQL makes
+    /// every primary key column NOT NULL). SQLite's other primary keys are *not* counted as
+    /// NOT NULL, because SQLite really does store a NULL there unless the column says
+    /// `NOT NULL`: that is a difference worth seeing.
+    pub async fn schema_columns(&self) -> Result<Vec<SchemaTable>> {
+        // (table, position, column, declared type, not null, position in the primary key or 0)
+        type ColumnRow = (String, i64, String, String, bool, i64);
+        // (table, index, unique, origin, position, column, descending), as SQLite's pragmas say.
+        type SqliteIndexColumn = (String, String, i64, String, i64, Option<String>, i64);
+        let (columns, index_columns): (Vec<ColumnRow>, Vec<IndexColumnRow>) = match &self.backend {
             Backend::Sqlite { read, .. } => {
-                sqlx::query_as(
-                    "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p
-                     WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '_sqlx%'",
+                let columns: Vec<(String, i64, String, String, i64, i64)> = sqlx::query_as(
+                    "SELECT m.name, p.cid, p.name, p.type, p.\"notnull\", p.pk
+                     FROM sqlite_master m JOIN pragma_table_info(m.name) p
+                     WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
+                       AND m.name NOT LIKE '\\_sqlx%' ESCAPE '\\'",
                 )
                 .fetch_all(read)
-                .await?
+                .await?;
+                let pk_width = |table: &str| columns.iter().filter(|c| c.0 == table && c.5 > 0).count();
+                let columns = columns
+                    .iter()
+                    .map(|(table, cid, name, declared, notnull, pk)| {
+                        let rowid_alias = *pk == 1 && pk_width(table) == 1 && declared.eq_ignore_ascii_case("INTEGER");
+                        (
+                            table.clone(),
+                            *cid,
+                            name.clone(),
+                            declared.clone(),
+                            *notnull != 0 || rowid_alias,
+                            *pk,
+                        )
+                    })
+                    .collect();
+                // `origin`: `c` for CREATE INDEX, `u` for a UNIQUE constraint, `pk` for the
+                // primary key (an `INTEGER PRIMARY KEY` has no index at all: it is the rowid).
+                let index_columns: Vec<SqliteIndexColumn> = sqlx::query_as(
+                    "SELECT m.name, il.name, il.\"unique\", il.origin, ii.seqno, ii.name, ii.\"desc\"
+                     FROM sqlite_master m JOIN pragma_index_list(m.name) il JOIN pragma_index_xinfo(il.name) ii
+                     WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
+                       AND m.name NOT LIKE '\\_sqlx%' ESCAPE '\\' AND ii.key = 1",
+                )
+                .fetch_all(read)
+                .await?;
+                let index_columns = index_columns
+                    .into_iter()
+                    .map(|(t, i, unique, origin, seq, col, desc)| (t, i, unique != 0, origin, seq, col, desc != 0))
+                    .collect();
+                (columns, index_columns)
             }
             Backend::Postgres(pool) => {
-                sqlx::query_as(
-                    "SELECT table_name::text, column_name::text FROM information_schema.columns
-                     WHERE table_schema = current_schema() AND table_name NOT LIKE '_sqlx%'",
+                let columns: Vec<ColumnRow> = sqlx::query_as(
+                    "SELECT c.table_name::text, c.ordinal_position::bigint, c.column_name::text, c.data_type::text,
+                            c.is_nullable = 'NO', COALESCE(k.ordinal_position::bigint, 0)
+                     FROM information_schema.columns c
+                     JOIN information_schema.tables t
+                       ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
+                     LEFT JOIN information_schema.table_constraints tc
+                       ON tc.table_schema = c.table_schema AND tc.table_name = c.table_name
+                      AND tc.constraint_type = 'PRIMARY KEY'
+                     LEFT JOIN information_schema.key_column_usage k
+                       ON k.constraint_schema = tc.constraint_schema AND k.constraint_name = tc.constraint_name
+                      AND k.table_name = c.table_name AND k.column_name = c.column_name
+                     WHERE c.table_schema = current_schema() AND c.table_name NOT LIKE '\\_sqlx%' ESCAPE '\\'",
                 )
                 .fetch_all(pool)
-                .await?
+                .await?;
+                // The same shape as SQLite's index list: `pk` for the primary key's index, `u`
+                // for a UNIQUE constraint's, `c` for one made by CREATE INDEX.
+                let index_columns: Vec<IndexColumnRow> = sqlx::query_as(
+                    "SELECT t.relname::text, i.relname::text, x.indisunique,
+                            CASE WHEN x.indisprimary THEN 'pk' WHEN con.contype = 'u' THEN 'u' ELSE 'c' END,
+                            k.ord::bigint, a.attname::text, (x.indoption[(k.ord - 1)::int]::int & 1) = 1
+                     FROM pg_index x
+                     JOIN pg_class i ON i.oid = x.indexrelid
+                     JOIN pg_class t ON t.oid = x.indrelid
+                     JOIN pg_namespace n ON n.oid = t.relnamespace
+                     LEFT JOIN pg_constraint con
+                       ON con.conindid = x.indexrelid AND con.conrelid = x.indrelid AND con.contype IN ('p', 'u')
+                     CROSS JOIN LATERAL unnest(x.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
+                     LEFT JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum AND k.attnum > 0
+                     WHERE n.nspname = current_schema() AND t.relname NOT LIKE '\\_sqlx%' ESCAPE '\\'
+                       AND k.ord <= x.indnkeyatts",
+                )
+                .fetch_all(pool)
+                .await?;
+                (columns, index_columns)
             }
         };
-        cols.sort();
-        Ok(cols)
+        let kind = self.kind();
+        let mut tables: std::collections::BTreeMap<String, SchemaTable> = std::collections::BTreeMap::new();
+        let mut columns = columns;
+        columns.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+        let mut keys: Vec<(String, i64, String)> = Vec::new();
+        for (table, _, name, declared, not_null, pk) in columns {
+            if pk > 0 {
+                keys.push((table.clone(), pk, name.clone()));
+            }
+            let entry = tables.entry(table.clone()).or_insert_with(|| SchemaTable {
+                name: table,
+                ..SchemaTable::default()
+            });
+            entry.columns.push(SchemaColumn {
+                type_class: type_class(kind, &declared),
+                name,
+                declared_type: declared,
+                not_null,
+            });
+        }
+        keys.sort();
+        for (table, _, name) in keys {
+            if let Some(t) = tables.get_mut(&table) {
+                t.primary_key.push(name);
+            }
+        }
+        // Group the key columns by (table, index), in key order.
+        let mut index_columns = index_columns;
+        index_columns.sort_by(|a, b| (&a.0, &a.1, a.4).cmp(&(&b.0, &b.1, b.4)));
+        let mut grouped: Vec<(String, String, bool, String, Vec<String>)> = Vec::new();
+        for (table, index, unique, origin, _, column, descending) in index_columns {
+            let column = match (column, descending) {
+                (Some(c), false) => c,
+                (Some(c), true) => format!("{c} DESC"),
+                (None, _) => "<expression>".to_owned(),
+            };
+            match grouped.last_mut() {
+                Some(last) if last.0 == table && last.1 == index => last.4.push(column),
+                _ => grouped.push((table, index, unique, origin, vec![column])),
+            }
+        }
+        for (table, name, unique, origin, columns) in grouped {
+            let Some(t) = tables.get_mut(&table) else { continue };
+            match origin.as_str() {
+                // The primary key is read from the columns above (SQLite's rowid key has no index).
+                "pk" => {}
+                "u" => t.unique_keys.push(columns),
+                _ => t.indexes.push(SchemaIndex { name, unique, columns }),
+            }
+        }
+        for t in tables.values_mut() {
+            t.unique_keys.sort();
+            t.indexes.sort_by(|a, b| a.name.cmp(&b.name));
+        }
+        Ok(tables.into_values().collect())
     }
 }

@@ -9,7 +9,7 @@ use sqlx::{
     postgres::{PgConnectOptions, PgConnection},
 };
 
-use crate::{Result, Store};
+use crate::{Backend, Result, Store};
 
 pub struct TestDb {
     pub store: Store,
@@ -62,6 +62,29 @@ impl TestDb {
             dbs.push(pg);
         }
         Ok(dbs)
+    }
+
+    /// Runs one raw statement on this database and returns how many rows it changed. For tests
+    /// that must put the data into a state no store method produces (an unknown status, say);
+    /// the statement must be valid on both dialects, as every statement of the store is.
+    pub async fn execute(&self, sql: &str) -> Result<u64> {
+        let sql = sqlx::AssertSqlSafe(sql.to_owned());
+        let done = match &self.store.backend {
+            Backend::Sqlite { write, .. } => sqlx::query(sql).execute(write).await?.rows_affected(),
+            Backend::Postgres(pool) => sqlx::query(sql).execute(pool).await?.rows_affected(),
+        };
+        Ok(done)
+    }
+
+    /// The one `BIGINT` a raw query returns (e.g. `SELECT COUNT(*) FROM files WHERE id = 3`), to
+    /// check rows no store method reads any more.
+    pub async fn scalar(&self, sql: &str) -> Result<i64> {
+        let sql = sqlx::AssertSqlSafe(sql.to_owned());
+        let value = match &self.store.backend {
+            Backend::Sqlite { read, .. } => sqlx::query_scalar::<_, i64>(sql).fetch_one(read).await?,
+            Backend::Postgres(pool) => sqlx::query_scalar::<_, i64>(sql).fetch_one(pool).await?,
+        };
+        Ok(value)
     }
 
     /// Drops the PostgreSQL schema (SQLite's folder goes with the value).

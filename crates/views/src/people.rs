@@ -11,6 +11,10 @@ use crate::common::{Choice, Form, PageCtx};
 pub struct SignupPage {
     pub p: PageCtx,
     pub form: Form,
+    /// Where to go after verifying and logging in (a local path), or empty.
+    pub next: String,
+    /// `next=…` for the link to the log-in page, or empty.
+    pub next_query: String,
 }
 
 #[derive(Template)]
@@ -21,6 +25,8 @@ pub struct LoginPage {
     /// A message that concerns the whole form (wrong password, throttled).
     pub problem: Option<String>,
     pub next: String,
+    /// `next=…` for the link to the sign-up page, or empty.
+    pub next_query: String,
 }
 
 #[derive(Template)]

@@ -84,6 +84,20 @@ impl AppState {
 
 static REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
+/// How many times a request used the database (see `store::counting`), on the response's
+/// extensions for tests and in the log line of the request.
+#[derive(Debug, Clone, Copy)]
+pub struct QueryCount(pub u32);
+
+async fn count_queries(req: axum::extract::Request, next: middleware::Next) -> axum::response::Response {
+    let (mut response, queries) = store::counting::count(next.run(req)).await;
+    if queries > 0 {
+        tracing::debug!(queries, "database queries");
+    }
+    response.extensions_mut().insert(QueryCount(queries));
+    response
+}
+
 /// The whole application, ready to serve.
 pub fn router(state: AppState) -> Router {
     // Pages and the API need the request context (tenant, language, session).
@@ -116,6 +130,7 @@ pub fn router(state: AppState) -> Router {
                 tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
             }),
         )
+        .layer(middleware::from_fn(count_queries))
         .layer(PropagateRequestIdLayer::new(REQUEST_ID.clone()))
         .layer(SetRequestIdLayer::new(REQUEST_ID.clone(), MakeRequestUuid))
         .layer(middleware::from_fn_with_state(state.clone(), security::headers))

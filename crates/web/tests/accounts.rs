@@ -46,8 +46,14 @@ async fn sign_up_verify_log_in_and_out() {
         let r = app.get(&format!("/verify-email?token={token}"), None).await;
         assert_eq!(r.status_code(), StatusCode::SEE_OTHER);
         assert_eq!(location(&r), "/login");
-        // The same link again: used.
+        // The same link again: the address is confirmed already, and the page says so.
         let r = app.get(&format!("/verify-email?token={token}"), None).await;
+        assert_eq!(r.status_code(), StatusCode::SEE_OTHER);
+        assert_eq!(location(&r), "/login");
+        let flash = r.header("set-cookie").to_str().expect("ascii").to_owned();
+        assert!(flash.contains("flash-already-verified"), "{flash}");
+        // A made-up link is refused.
+        let r = app.get("/verify-email?token=sajuar", None).await;
         assert_eq!(r.status_code(), StatusCode::BAD_REQUEST);
         assert!(r.text().contains("Lidhja nuk vlen"));
 
@@ -429,6 +435,47 @@ async fn e_mails_follow_the_language_a_person_chose() {
         assert_eq!(mail.lang, "en", "{}", app.label);
         assert_eq!(mail.subject, "Password reset");
         assert!(mail.body_text.contains("Municipality of Elbasan"));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_destination_survives_sign_up_verification_and_log_in() {
+    each_backend(async |app| {
+        // Someone clicked "Apply" while signed out: the log-in page offers sign-up with the way back.
+        let login = app.get("/login?next=%2Fcalls%2F1%2Fapply", None).await.text();
+        assert!(login.contains("/signup?next=%2Fcalls%2F1%2Fapply"), "{}", app.label);
+        let form = app.get("/signup?next=%2Fcalls%2F1%2Fapply", None).await.text();
+        assert!(form.contains("name=\"next\" value=\"/calls/1/apply\""));
+        let r = app
+            .post(
+                "/signup",
+                None,
+                &[
+                    ("display_name", "Era Çela"),
+                    ("email", "era@example.org"),
+                    ("password", PASSWORD),
+                    ("next", "/calls/1/apply"),
+                ],
+            )
+            .await;
+        assert_eq!(location(&r), "/signup/sent", "{}", app.label);
+        let mail = app.last_mail_to("era@example.org").await.expect("mail");
+        assert!(
+            mail.body_text.contains("&next=%2Fcalls%2F1%2Fapply"),
+            "{}",
+            mail.body_text
+        );
+        let token = link_token(&mail.body_text, "/verify-email");
+        let r = app
+            .get(&format!("/verify-email?token={token}&next=%2Fcalls%2F1%2Fapply"), None)
+            .await;
+        assert_eq!(location(&r), "/login?next=%2Fcalls%2F1%2Fapply");
+        // Another site is never a destination.
+        let form = app.get("/signup?next=%2F%2Fevil.example", None).await.text();
+        assert!(!form.contains("name=\"next\""), "{}", app.label);
+        // A verification e-mail is unsolicited: it says to ignore it if unasked for.
+        assert!(mail.body_text.contains("mos e merrni parasysh"), "{}", mail.body_text);
     })
     .await;
 }

@@ -1000,7 +1000,16 @@ async fn call_documents_and_organisations_made_on_the_way() {
                 &[ORG_FORM, &[("next", &*format!("/calls/{call}/apply"))]].concat(),
             )
             .await;
-        assert_eq!(location(&r), format!("/calls/{call}/apply"), "{}", app.label);
+        let back = location(&r);
+        assert!(
+            back.starts_with(&format!("/calls/{call}/apply?org=")),
+            "{}: {back}",
+            app.label
+        );
+        // ... with the new organisation chosen already.
+        let page = app.get(&back, Some(&participant)).await.text();
+        let org_id = back.rsplit('=').next().unwrap_or("");
+        assert!(page.contains(&format!("value=\"{org_id}\" selected")), "{}", app.label);
         let r = app
             .post(
                 "/orgs",

@@ -10,5 +10,6 @@ mod defects;
 mod helpers;
 mod pages;
 mod permissions;
+mod queries;
 mod security;
 mod server;

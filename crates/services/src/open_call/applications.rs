@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use chrono::Datelike;
 use domain::{
     Action, ApplicationId, CallId, FieldError, Lang, OrgId, Text,
-    open_call::{ApplicantType, ApplicationStatus, CallPhase},
+    open_call::{ApplicantType, ApplicationRefusal, ApplicationStatus, CallPhase},
 };
 use store::{
     ApplicationInput, ApplicationRow, CallRow, FileMeta, NewApplication, TenantRow, WorkRow, mail_about_application,
@@ -479,7 +479,11 @@ impl Services {
         let (row, call) = self.own_application(actor, app).await?;
         row.status
             .can_withdraw(self.call_phase(&call), call.outcome_published_at.is_some())
-            .map_err(|r| refusal(r.code()))?;
+            .map_err(|r| match r {
+                // Said plainly: the decision is out, there is nothing left to withdraw from.
+                ApplicationRefusal::OutcomePublished => refusal("withdraw_after_outcome"),
+                other => refusal(other.code()),
+            })?;
         let ctx = self.ctx(actor.tenant, actor.user, actor.request_id.as_deref());
         self.store
             .withdraw_application(actor.tenant, app, &ctx)

@@ -116,9 +116,13 @@ impl Services {
         if !errors.is_empty() {
             return Err(ServiceError::Invalid(errors));
         }
+        // The same application ticked twice is decided (and audited) once.
+        let mut apps = apps.to_vec();
+        apps.sort_by_key(|a| a.0);
+        apps.dedup();
         let ctx = self.ctx(actor.tenant, Some(user), actor.request_id.as_deref());
         self.store
-            .decide(actor.tenant, call, apps, decision.status(), reason.as_str(), &ctx)
+            .decide(actor.tenant, call, &apps, decision.status(), reason.as_str(), &ctx)
             .await
             .map_err(|e| match ServiceError::from(e) {
                 ServiceError::Conflict(field) if field == "applications" => {

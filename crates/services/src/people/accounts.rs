@@ -42,12 +42,23 @@ pub(crate) fn link_conflict_is_invalid(e: store::StoreError) -> ServiceError {
     }
 }
 
+/// What opening a verification link did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verification {
+    Verified(UserId),
+    /// The link was used before: the address is confirmed already.
+    AlreadyVerified,
+}
+
 impl Services {
+    /// Signs up; the e-mailed verification link carries `next` (a local path the web layer has
+    /// checked), so that someone who started from "Apply" ends on the application.
     pub async fn sign_up(
         &self,
         tenant: &TenantRow,
         lang: Lang,
         input: SignUpInput<'_>,
+        next: Option<&str>,
         request_id: Option<&str>,
     ) -> Result<UserId> {
         let name = Text::parse("display_name", input.display_name, true, 120);
@@ -84,7 +95,14 @@ impl Services {
                 ("tenant_gen", tenant.name_genitive(lang)),
                 ("tenant_acc", tenant.name_accusative(lang)),
             ],
-            &self.link(tenant, "/verify-email", &token),
+            &match next {
+                Some(next) => format!(
+                    "{}&{}",
+                    self.link(tenant, "/verify-email", &token),
+                    serde_urlencoded::to_string([("next", next)]).unwrap_or_default()
+                ),
+                None => self.link(tenant, "/verify-email", &token),
+            },
         );
         self.store
             .sign_up(tenant.id(), &email, name.as_str(), &hash, lang, &new_token, &mail, &ctx)
@@ -108,12 +126,24 @@ impl Services {
         }
     }
 
-    pub async fn verify_email(&self, tenant: TenantId, token: &str, request_id: Option<&str>) -> Result<UserId> {
+    /// Confirms the address of a sign-up. Opening the link a second time is not an error: the
+    /// address is verified already, and the person is told so.
+    pub async fn verify_email(&self, tenant: TenantId, token: &str, request_id: Option<&str>) -> Result<Verification> {
+        let found = self
+            .store
+            .find_token(tenant, &tokens::hash_token(token), TokenPurpose::VerifyEmail)
+            .await?;
+        if let Some(row) = &found
+            && row.used_at.is_some()
+        {
+            return Ok(Verification::AlreadyVerified);
+        }
         let row = self.live_token(tenant, token, TokenPurpose::VerifyEmail).await?;
         let ctx = self.ctx(tenant, row.user_id.map(UserId), request_id);
         self.store
             .verify_email(&row, &ctx)
             .await
+            .map(Verification::Verified)
             .map_err(link_conflict_is_invalid)
     }
 

@@ -72,3 +72,57 @@ INSERT INTO review_scores_new (review_id, criterion_id, score, comment, tenant_i
     FROM review_scores s JOIN reviews r ON r.id = s.review_id;
 DROP TABLE review_scores;
 ALTER TABLE review_scores_new RENAME TO review_scores;
+
+-- A TEXT PRIMARY KEY in SQLite accepts NULL unless it says NOT NULL; PostgreSQL's never does.
+-- The four tables whose key is text are rebuilt with it, so both databases refuse the same rows.
+CREATE TABLE tenant_hosts_new (
+    host            TEXT NOT NULL PRIMARY KEY,
+    tenant_id       INTEGER NOT NULL REFERENCES tenants(id) ON DELETE CASCADE
+);
+INSERT INTO tenant_hosts_new (host, tenant_id) SELECT host, tenant_id FROM tenant_hosts WHERE host IS NOT NULL;
+DROP TABLE tenant_hosts;
+ALTER TABLE tenant_hosts_new RENAME TO tenant_hosts;
+
+CREATE TABLE sessions_new (
+    token_hash  TEXT NOT NULL PRIMARY KEY,
+    tenant_id   INTEGER NOT NULL REFERENCES tenants(id),
+    user_id     INTEGER NOT NULL REFERENCES users(id),
+    created_at  TEXT NOT NULL,
+    expires_at  TEXT NOT NULL
+);
+INSERT INTO sessions_new (token_hash, tenant_id, user_id, created_at, expires_at)
+    SELECT token_hash, tenant_id, user_id, created_at, expires_at FROM sessions WHERE token_hash IS NOT NULL;
+DROP TABLE sessions;
+ALTER TABLE sessions_new RENAME TO sessions;
+CREATE INDEX ix_sessions__user ON sessions (user_id);
+
+CREATE TABLE email_tokens_new (
+    token_hash  TEXT NOT NULL PRIMARY KEY,
+    tenant_id   INTEGER NOT NULL REFERENCES tenants(id),
+    purpose     TEXT NOT NULL,
+    user_id     INTEGER REFERENCES users(id),
+    email       TEXT NOT NULL,
+    role        TEXT,
+    org_id      INTEGER,
+    created_by  INTEGER REFERENCES users(id),
+    created_at  TEXT NOT NULL,
+    expires_at  TEXT NOT NULL,
+    used_at     TEXT
+);
+INSERT INTO email_tokens_new (token_hash, tenant_id, purpose, user_id, email, role, org_id, created_by, created_at,
+                              expires_at, used_at)
+    SELECT token_hash, tenant_id, purpose, user_id, email, role, org_id, created_by, created_at, expires_at, used_at
+    FROM email_tokens WHERE token_hash IS NOT NULL;
+DROP TABLE email_tokens;
+ALTER TABLE email_tokens_new RENAME TO email_tokens;
+CREATE INDEX ix_email_tokens__tenant_purpose ON email_tokens (tenant_id, purpose, created_at);
+
+CREATE TABLE rate_buckets_new (
+    bucket_key      TEXT NOT NULL PRIMARY KEY,
+    window_start    TEXT NOT NULL,
+    hits            INTEGER NOT NULL
+);
+INSERT INTO rate_buckets_new (bucket_key, window_start, hits)
+    SELECT bucket_key, window_start, hits FROM rate_buckets WHERE bucket_key IS NOT NULL;
+DROP TABLE rate_buckets;
+ALTER TABLE rate_buckets_new RENAME TO rate_buckets;

@@ -309,7 +309,7 @@ impl Store {
                     .fetch_one(&mut *tx)
                     .await?;
             let reference = domain::open_call::reference(&prefix, year, number);
-            sqlx::query(
+            let done = sqlx::query(
                 "UPDATE applications SET status = 'submitted', reference = $1, submitted_at = $2, updated_at = $2
                  WHERE id = $3 AND tenant_id = $4 AND status = 'draft'",
             )
@@ -319,6 +319,11 @@ impl Store {
             .bind(tenant.0)
             .execute(&mut *tx)
             .await?;
+            // Two submissions racing (PostgreSQL runs them side by side): the loser changes
+            // nothing, and its number, mails and audit entry are rolled back with it.
+            if done.rows_affected() != 1 {
+                return Err(StoreError::Conflict { field: "status".into() });
+            }
             for mail in mails(&reference) {
                 enqueue!(tx, Some(tenant), &mail, ctx.at);
             }

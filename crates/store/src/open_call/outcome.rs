@@ -1,7 +1,6 @@
 //! Deciding on applications and publishing the outcome of a call: decisions with reasons, the
 //! e-mails, the public list of the selected, the statistics and the hand-over to the forum.
 
-use chrono::{DateTime, Utc};
 use domain::{
     ApplicationId, CallId, TenantId,
     open_call::{ApplicantType, ApplicationStatus},
@@ -69,16 +68,28 @@ impl Store {
         ctx: &AuditCtx,
     ) -> Result<u64> {
         Ok(write!(self, |tx| {
-            let published: Option<DateTime<Utc>> =
-                sqlx::query_scalar("SELECT outcome_published_at FROM calls WHERE id = $1 AND tenant_id = $2")
+            // Lock the call's row: a decision and the publishing of the outcome take turns, so
+            // that no decision changes while (or after) the outcome goes out.
+            let open = sqlx::query(
+                "UPDATE calls SET updated_at = $3 WHERE id = $1 AND tenant_id = $2 AND outcome_published_at IS NULL",
+            )
+            .bind(call.0)
+            .bind(tenant.0)
+            .bind(ctx.at)
+            .execute(&mut *tx)
+            .await?;
+            if open.rows_affected() != 1 {
+                let exists: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM calls WHERE id = $1 AND tenant_id = $2")
                     .bind(call.0)
                     .bind(tenant.0)
-                    .fetch_optional(&mut *tx)
-                    .await?
-                    .ok_or(StoreError::NotFound)?;
-            if published.is_some() {
-                return Err(StoreError::Conflict {
-                    field: "outcome".into(),
+                    .fetch_one(&mut *tx)
+                    .await?;
+                return Err(if exists == 1 {
+                    StoreError::Conflict {
+                        field: "outcome".into(),
+                    }
+                } else {
+                    StoreError::NotFound
                 });
             }
             let mut changed = 0;
@@ -137,16 +148,6 @@ impl Store {
         ctx: &AuditCtx,
     ) -> Result<()> {
         write!(self, |tx| {
-            let undecided: i64 = sqlx::query_scalar(
-                "SELECT COUNT(*) FROM applications WHERE call_id = $1 AND tenant_id = $2 AND status = 'submitted'",
-            )
-            .bind(call.0)
-            .bind(tenant.0)
-            .fetch_one(&mut *tx)
-            .await?;
-            if undecided > 0 {
-                return Err(StoreError::Conflict { field: "status".into() });
-            }
             let done = sqlx::query(
                 "UPDATE calls SET outcome_published_at = $1, updated_at = $1
                  WHERE id = $2 AND tenant_id = $3 AND outcome_published_at IS NULL",
@@ -160,6 +161,16 @@ impl Store {
                 return Err(StoreError::Conflict {
                     field: "outcome".into(),
                 });
+            }
+            let undecided: i64 = sqlx::query_scalar(
+                "SELECT COUNT(*) FROM applications WHERE call_id = $1 AND tenant_id = $2 AND status = 'submitted'",
+            )
+            .bind(call.0)
+            .bind(tenant.0)
+            .fetch_one(&mut *tx)
+            .await?;
+            if undecided > 0 {
+                return Err(StoreError::Conflict { field: "status".into() });
             }
             sqlx::query(
                 "INSERT INTO forum_candidates (tenant_id, cycle_id, application_id, user_id, org_id, created_at)

@@ -223,3 +223,4 @@ call-documents-hint = PDF or images, up to { $mb } MB; shown on the call's publi
 error-applications-not-decidable = Some of the ticked applications cannot take a decision (drafts, withdrawn, or from another call). Nothing was changed.
 error-call-still-open = The call is still open: the outcome can only be published after the deadline, so that nobody is left without a decision.
 error-call-already-published = The call is published already.
+error-withdraw-after-outcome = The decision on this application has been published, so it can no longer be withdrawn. For questions, write to the call's contact address.

@@ -124,3 +124,4 @@ login-unverified-check-mail = You have not confirmed your e-mail address yet. Lo
 account-export = Download my data (JSON)
 error-role-already-held = This person already holds this role. Nothing was changed.
 error-role-not-held = This person does not hold this role. Nothing was changed.
+flash-already-verified = Your address is confirmed already. Log in with your password.

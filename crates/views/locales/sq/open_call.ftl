@@ -223,3 +223,4 @@ call-documents-hint = PDF ose imazhe, deri në { $mb } MB; shfaqen në faqen pub
 error-applications-not-decidable = Disa nga aplikimet e shënuara nuk mund të marrin vendim (janë draft, të tërhequra ose nga një thirrje tjetër). Nuk u ndryshua asgjë.
 error-call-still-open = Thirrja është ende e hapur: rezultati mund të publikohet vetëm pas afatit, që askush të mos mbetet pa vendim.
 error-call-already-published = Thirrja është publikuar tashmë.
+error-withdraw-after-outcome = Vendimi për këtë aplikim është publikuar, prandaj aplikimi nuk mund të tërhiqet më. Për pyetje shkruani në adresën e kontaktit të thirrjes.

@@ -124,3 +124,4 @@ login-unverified-check-mail = Ende nuk e keni konfirmuar adresën e postës elek
 account-export = Shkarko të dhënat e mia (JSON)
 error-role-already-held = Ky person e ka tashmë këtë rol. Nuk u ndryshua asgjë.
 error-role-not-held = Ky person nuk e ka këtë rol. Nuk u ndryshua asgjë.
+flash-already-verified = Adresa juaj është konfirmuar tashmë. Hyni me fjalëkalimin tuaj.

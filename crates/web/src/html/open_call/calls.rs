@@ -3,7 +3,7 @@
 
 use axum::{
     Router,
-    extract::{Path, State},
+    extract::{Path, Query, State},
     http::{HeaderValue, header},
     response::{IntoResponse, Response},
     routing::get,
@@ -243,10 +243,29 @@ async fn apply_page(state: &AppState, ctx: &Ctx, call: &CallRow, form: Form) -> 
     }
 }
 
-async fn apply_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
+#[derive(serde::Deserialize)]
+pub struct ApplyQuery {
+    /// An organisation just created on the way here: chosen already.
+    org: Option<i64>,
+}
+
+async fn apply_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(q): Query<ApplyQuery>,
+) -> Result<Response, AppError> {
     ctx.require(Action::ApplyToCalls)?;
     let call = visible_call(&state, &ctx, id).await?;
-    apply_page(&state, &ctx, &call, Form::default()).await
+    let mut values = std::collections::HashMap::new();
+    if let Some(org) = q.org {
+        let mine = state.services.my_orgs(&ctx.actor()).await?;
+        if let Some(o) = mine.iter().find(|o| o.id == org) {
+            values.insert("org_id".to_owned(), o.id.to_string());
+            values.insert("applicant_type".to_owned(), o.kind.clone());
+        }
+    }
+    apply_page(&state, &ctx, &call, Form::new(values)).await
 }
 
 async fn apply(

@@ -8,12 +8,16 @@ use axum::{
 };
 use axum_extra::extract::cookie::{Cookie, SameSite};
 use serde::Deserialize;
-use services::{ServiceError, people::accounts::SignUpInput};
+use services::{
+    ServiceError,
+    people::accounts::{SignUpInput, Verification},
+};
 use views::{ForgotPage, Form, LoginPage, MessagePage, ResetPage, SignupPage};
 
 use crate::html::common::{TokenQuery, form_again, page, safe_next};
 use crate::{
     AppError, AppState, Ctx,
+    ctx::urlencode,
     ctx::{append_cookie, clear_session_cookie, session_cookie_name},
     forms::FormData,
 };
@@ -30,11 +34,27 @@ pub fn router() -> Router<AppState> {
         .route("/password/reset", get(reset_form).post(reset))
 }
 
-async fn signup_form(ctx: Ctx) -> Result<Response, AppError> {
-    page(SignupPage {
+/// `next` as given, if it is a safe local path; nothing otherwise.
+fn local_next(raw: &str) -> Option<&str> {
+    (!raw.is_empty() && safe_next(raw) == raw).then_some(raw)
+}
+
+/// `next=…` for a link that carries the destination on, or empty.
+fn next_query(next: Option<&str>) -> String {
+    next.map(|n| format!("next={}", urlencode(n))).unwrap_or_default()
+}
+
+fn signup_page(ctx: &Ctx, form: Form, next: Option<&str>) -> SignupPage {
+    SignupPage {
         p: ctx.page(ctx.t("signup-title")),
-        form: Form::default(),
-    })
+        form,
+        next: next.unwrap_or_default().to_owned(),
+        next_query: next_query(next),
+    }
+}
+
+async fn signup_form(ctx: Ctx, Query(q): Query<NextQuery>) -> Result<Response, AppError> {
+    page(signup_page(&ctx, Form::default(), local_next(&q.next)))
 }
 
 async fn signup(State(state): State<AppState>, ctx: Ctx, form: FormData) -> Result<Response, AppError> {
@@ -43,19 +63,17 @@ async fn signup(State(state): State<AppState>, ctx: Ctx, form: FormData) -> Resu
         email: form.get("email"),
         password: form.get("password"),
     };
+    let next = local_next(form.get("next"));
     match state
         .services
-        .sign_up(&ctx.tenant, ctx.lang, input, Some(&ctx.request_id))
+        .sign_up(&ctx.tenant, ctx.lang, input, next, Some(&ctx.request_id))
         .await
     {
         Ok(_) => Ok(Redirect::to("/signup/sent").into_response()),
         Err(ServiceError::Invalid(errors)) => {
             let conflict = errors.iter().any(|e| e.code == "email_taken");
             let form = Form::new(form.to_map_without_secrets()).with_errors(errors);
-            let mut response = form_again(SignupPage {
-                p: ctx.page(ctx.t("signup-title")),
-                form,
-            })?;
+            let mut response = form_again(signup_page(&ctx, form, next))?;
             if conflict {
                 *response.status_mut() = axum::http::StatusCode::CONFLICT;
             }
@@ -86,17 +104,31 @@ pub(crate) fn invalid_link(ctx: &Ctx, again: &str) -> Result<Response, AppError>
     Ok(response)
 }
 
+#[derive(Deserialize)]
+pub struct VerifyQuery {
+    #[serde(default)]
+    token: String,
+    #[serde(default)]
+    next: String,
+}
+
 async fn verify_email(
     State(state): State<AppState>,
     ctx: Ctx,
-    Query(q): Query<TokenQuery>,
+    Query(q): Query<VerifyQuery>,
 ) -> Result<Response, AppError> {
+    // On to log in, and from there to where the person was going before signing up.
+    let login = match local_next(&q.next) {
+        Some(next) => format!("/login?{}", next_query(Some(next))),
+        None => "/login".to_owned(),
+    };
     match state
         .services
         .verify_email(ctx.tenant.id(), &q.token, Some(&ctx.request_id))
         .await
     {
-        Ok(_) => Ok(ctx.redirect_with_flash("/login", "flash-verified")),
+        Ok(Verification::Verified(_)) => Ok(ctx.redirect_with_flash(&login, "flash-verified")),
+        Ok(Verification::AlreadyVerified) => Ok(ctx.redirect_with_flash(&login, "flash-already-verified")),
         Err(ServiceError::InvalidLink) => invalid_link(&ctx, "/login"),
         Err(e) => Err(e.into()),
     }
@@ -114,6 +146,7 @@ async fn login_form(ctx: Ctx, Query(q): Query<NextQuery>) -> Result<Response, Ap
         form: Form::default(),
         problem: None,
         next: safe_next(&q.next).to_owned(),
+        next_query: next_query(local_next(&q.next)),
     })
 }
 
@@ -136,6 +169,7 @@ async fn login(State(state): State<AppState>, ctx: Ctx, form: FormData) -> Resul
             p: ctx.page(ctx.t("login-title")),
             form,
             problem: problem.map(|k| ctx.t(k)),
+            next_query: next_query(local_next(&next)),
             next: next.clone(),
         })?;
         *response.status_mut() = status;

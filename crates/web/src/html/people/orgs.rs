@@ -82,8 +82,19 @@ async fn create(State(state): State<AppState>, ctx: Ctx, form: FormData) -> Resu
     let mut values = form.to_map();
     values.remove("next");
     match state.services.create_org(&actor, &values).await {
-        // Created on the way to an application: straight back to it.
-        Ok(_) if !next.is_empty() => Ok(ctx.redirect_with_flash(&next, "flash-saved")),
+        // Created on the way to an application: straight back to it, with the new organisation
+        // chosen there.
+        Ok(id) if !next.is_empty() => {
+            // Only a destination the person came from gets the choice; a refused one (another
+            // site) ends on the account page as after log-in.
+            let to = if next == form.get("next") {
+                let sep = if next.contains('?') { '&' } else { '?' };
+                format!("{next}{sep}org={id}")
+            } else {
+                next.clone()
+            };
+            Ok(ctx.redirect_with_flash(&to, "flash-saved"))
+        }
         Ok(id) => Ok(ctx.redirect_with_flash(&format!("/orgs/{id}"), "flash-saved")),
         Err(ServiceError::Invalid(errors)) => {
             form_again(form_page(&ctx, Form::new(values).with_errors(errors), None, &next))
