@@ -239,4 +239,44 @@ mod tests {
         assert_eq!(t(Lang::Sq, "nav-home"), "Kreu");
         assert_eq!(t(Lang::En, "nav-home"), "Home");
     }
+
+    /// Every form field a template names (`f::input(p, form, "name"…`, `f::textarea(…`,
+    /// `err(p.lang, "name")`) has a `field-…` label, so that the error summary can say which
+    /// field a message is about.
+    #[test]
+    fn every_form_field_has_a_label_for_the_error_summary() {
+        fn templates(dir: &std::path::Path, out: &mut Vec<String>) {
+            for entry in std::fs::read_dir(dir).expect("templates") {
+                let path = entry.expect("entry").path();
+                if path.is_dir() {
+                    templates(&path, out);
+                } else {
+                    out.push(std::fs::read_to_string(&path).expect("template"));
+                }
+            }
+        }
+        let mut sources = Vec::new();
+        templates(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates"),
+            &mut sources,
+        );
+        let mut fields = BTreeSet::new();
+        for text in &sources {
+            for marker in ["f::input(p, form, \"", "f::textarea(p, form, \"", "err(p.lang, \""] {
+                for part in text.split(marker).skip(1) {
+                    if let Some(name) = part.split('"').next() {
+                        fields.insert(name.to_owned());
+                    }
+                }
+            }
+        }
+        assert!(fields.len() > 30, "{fields:?}");
+        let missing: Vec<String> = fields
+            .iter()
+            .flat_map(|f| [Lang::Sq, Lang::En].map(|l| (f, l)))
+            .filter(|(f, l)| t_opt(*l, &format!("field-{}", f.replace('_', "-"))).is_none())
+            .map(|(f, l)| format!("{f} ({l:?})"))
+            .collect();
+        assert!(missing.is_empty(), "no field-… label for: {missing:?}");
+    }
 }

@@ -1021,3 +1021,77 @@ async fn call_documents_and_organisations_made_on_the_way() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_persons_own_data_holds_files_e_mails_and_audit_entries() {
+    each_backend(async |app| {
+        let (_, coordinator) = app.user(Role::Coordinator).await;
+        let call = published_call(app, &coordinator, &["cso", "citizen"]).await;
+        let (_, person) = app.user_in(app.elbasan, "te-dhenat@example.org", &[]).await;
+        let r = app
+            .post(
+                &format!("/calls/{call}/apply"),
+                Some(&person),
+                &[("applicant_type", "citizen")],
+            )
+            .await;
+        let edit = location(&r);
+        let path = edit.trim_end_matches("/edit").to_owned();
+        let mut form: Vec<(&str, &str)> = full_application()
+            .into_iter()
+            .filter(|(k, _)| *k != "consent_listing")
+            .collect();
+        form.push(("action", "save"));
+        app.post(&edit, Some(&person), &form).await;
+        let r = upload(
+            app,
+            &format!("{path}/files"),
+            &person,
+            "Raporti ç.pdf",
+            b"%PDF-1.7\n".to_vec(),
+        )
+        .await;
+        assert_eq!(r.status_code(), StatusCode::SEE_OTHER, "{}", app.label);
+        app.post(&format!("{path}/submit"), Some(&person), &[]).await;
+        app.post(
+            &format!("/admin/calls/{call}/decide"),
+            Some(&coordinator),
+            &[
+                ("applications", id_of(&path).as_str()),
+                ("decision", "select"),
+                ("reason", "Arsye e brendshme"),
+            ],
+        )
+        .await;
+
+        let data: serde_json::Value = app.get("/my/data.json", Some(&person)).await.json();
+        let application = &data["applications"][0];
+        let file = &application["files"][0];
+        assert_eq!(file["name"], "Raporti ç.pdf", "{}", app.label);
+        assert!(
+            file["download"]
+                .as_str()
+                .is_some_and(|d| d.contains(&format!("{path}/files/"))),
+            "{file}"
+        );
+        let subjects: Vec<&str> = data["emails"]
+            .as_array()
+            .expect("emails")
+            .iter()
+            .filter_map(|m| m["subject"].as_str())
+            .collect();
+        assert!(!subjects.is_empty(), "{}: the confirmation e-mail is listed", app.label);
+        let actions: Vec<&str> = data["audit_log"]
+            .as_array()
+            .expect("audit")
+            .iter()
+            .filter_map(|e| e["action"].as_str())
+            .collect();
+        assert!(actions.contains(&"application.submit"), "{actions:?}");
+        // The decision is not theirs to see yet, in any copy.
+        assert_eq!(application["application"]["status"], "submitted");
+        assert!(!actions.contains(&"application.decide"), "{actions:?}");
+        assert!(!data.to_string().contains("Arsye e brendshme"));
+    })
+    .await;
+}

@@ -1,10 +1,10 @@
-//! News items and the timeline, written by coordinators.
+//! News items and the timeline, written by coordinators and read by everyone.
 
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use domain::{Action, FieldError, NewsId, Text};
-use store::{NewsInput, PhaseInput, TimelinePhase};
+use store::{CycleRow, NewsInput, NewsItem, PhaseInput, TimelinePhase};
 
 use crate::{Actor, ServiceError, Services, common::error::Result};
 
@@ -32,6 +32,20 @@ pub fn parse_news_form(values: &HashMap<String, String>) -> Result<NewsInput, Ve
         }),
         _ => Err(errors),
     }
+}
+
+/// One page of news, newest first.
+#[derive(Debug, Clone)]
+pub struct NewsList {
+    pub items: Vec<NewsItem>,
+    pub has_next: bool,
+}
+
+/// The current cycle and its phases in order; no cycle and no phases before one is set up.
+#[derive(Debug, Clone)]
+pub struct Timeline {
+    pub cycle: Option<CycleRow>,
+    pub phases: Vec<TimelinePhase>,
 }
 
 /// One row of the timeline form, as typed.
@@ -76,6 +90,52 @@ pub fn parse_timeline(rows: &[PhaseFormRow]) -> Result<Vec<PhaseInput>, Vec<(usi
 }
 
 impl Services {
+    /// Page `page` (from 1) of the news.
+    pub async fn news_list(&self, actor: &Actor, page: i64, per_page: i64) -> Result<NewsList> {
+        actor.require(Action::ViewPublic)?;
+        // One more than shown tells whether a next page exists without counting everything.
+        let mut items = self
+            .store
+            .list_news(actor.tenant, per_page + 1, (page - 1) * per_page)
+            .await?;
+        let has_next = items.len() as i64 > per_page;
+        items.truncate(usize::try_from(per_page).unwrap_or(0));
+        Ok(NewsList { items, has_next })
+    }
+
+    pub async fn news_item(&self, actor: &Actor, id: NewsId) -> Result<NewsItem> {
+        actor.require(Action::ViewPublic)?;
+        self.store
+            .news_item(actor.tenant, id)
+            .await?
+            .ok_or(ServiceError::NotFound)
+    }
+
+    /// A news item as it stands, to fill the coordinator's form.
+    pub async fn news_for_editing(&self, actor: &Actor, id: NewsId) -> Result<NewsItem> {
+        actor.require_user(Action::EditNews)?;
+        self.store
+            .news_item(actor.tenant, id)
+            .await?
+            .ok_or(ServiceError::NotFound)
+    }
+
+    /// The current cycle's timeline, for the public.
+    pub async fn timeline(&self, actor: &Actor) -> Result<Timeline> {
+        actor.require(Action::ViewPublic)?;
+        let Some(cycle) = self.store.current_cycle(actor.tenant).await? else {
+            return Ok(Timeline {
+                cycle: None,
+                phases: Vec::new(),
+            });
+        };
+        let phases = self.store.timeline(actor.tenant, cycle.id).await?;
+        Ok(Timeline {
+            cycle: Some(cycle),
+            phases,
+        })
+    }
+
     pub async fn create_news(&self, actor: &Actor, values: &HashMap<String, String>) -> Result<NewsId> {
         let user = actor.require_user(Action::EditNews)?;
         let input = parse_news_form(values).map_err(ServiceError::Invalid)?;

@@ -25,6 +25,13 @@ pub struct CallAdmin {
     pub counts: Vec<StatusCount>,
 }
 
+/// A published call with its selection criteria.
+#[derive(Debug, Clone)]
+pub struct PublishedCall {
+    pub call: CallRow,
+    pub criteria: Vec<CriterionRow>,
+}
+
 /// Length limits of a criterion's texts.
 pub const CRITERION_NAME_MAX: usize = 200;
 pub const CRITERION_DESCRIPTION_MAX: usize = 2000;
@@ -201,6 +208,22 @@ impl Services {
         } else {
             Err(ServiceError::NotFound)
         }
+    }
+
+    /// A published call and its criteria; drafts are "not found" whoever asks, for the open
+    /// data API lists published calls only.
+    pub async fn published_call_with_criteria(&self, actor: &Actor, call: CallId) -> Result<PublishedCall> {
+        actor.require(Action::ViewPublic)?;
+        let call = self
+            .store
+            .call(actor.tenant, call)
+            .await?
+            .filter(CallRow::is_published)
+            .ok_or(ServiceError::NotFound)?;
+        Ok(PublishedCall {
+            criteria: self.store.criteria(actor.tenant, call.id()).await?,
+            call,
+        })
     }
 
     /// A document attached to a call the actor may see.

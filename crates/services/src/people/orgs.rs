@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use chrono::Duration;
 use domain::{Action, Email, FieldError, Lang, OrgId, OrgKind, SizeBand, Text, UserId};
-use store::{NewToken, OrgInput, OrgRow, TenantRow, TokenPurpose};
+use store::{NewToken, OrgInput, OrgMemberRow, OrgRow, TenantRow, TokenPurpose};
 
 use crate::{Actor, ServiceError, Services, common::error::Result, common::mails::unsolicited_mail, tokens};
 
@@ -81,7 +81,29 @@ pub fn parse_org_form(values: &HashMap<String, String>) -> Result<OrgInput, Vec<
     })
 }
 
+/// An organisation's public page.
+#[derive(Debug, Clone)]
+pub struct OrgProfile {
+    pub org: OrgRow,
+    /// Who belongs to it, shown to its members only; empty for everyone else.
+    pub members: Vec<OrgMemberRow>,
+    pub is_member: bool,
+}
+
 impl Services {
+    /// An organisation's profile as the actor may see it.
+    pub async fn org_profile(&self, actor: &Actor, org: OrgId) -> Result<OrgProfile> {
+        actor.require(Action::ViewPublic)?;
+        let row = self.store.org(actor.tenant, org).await?.ok_or(ServiceError::NotFound)?;
+        let members = self.store.org_members(actor.tenant, org).await?;
+        let is_member = actor.user.is_some_and(|me| members.iter().any(|m| m.user_id == me.0));
+        Ok(OrgProfile {
+            org: row,
+            members: if is_member { members } else { Vec::new() },
+            is_member,
+        })
+    }
+
     pub async fn create_org(&self, actor: &Actor, values: &HashMap<String, String>) -> Result<OrgId> {
         let user = actor.require_user(Action::CreateOrganisation)?;
         let input = parse_org_form(values).map_err(ServiceError::Invalid)?;

@@ -3,9 +3,16 @@
 use std::collections::HashMap;
 
 use domain::{Action, Email, FieldError, Slug, TenantId, Text};
-use store::{NewTenant, TenantSettings};
+use store::{NewTenant, TenantRow, TenantSettings};
 
 use crate::{Actor, ServiceError, Services, common::error::Result};
+
+/// A municipality with the host names it is served at.
+#[derive(Debug, Clone)]
+pub struct TenantHosts {
+    pub tenant: TenantRow,
+    pub hosts: Vec<String>,
+}
 
 fn get<'a>(values: &'a HashMap<String, String>, key: &str) -> &'a str {
     values.get(key).map(String::as_str).unwrap_or("")
@@ -88,6 +95,17 @@ pub fn parse_admin_units(raw: &str) -> Result<Vec<String>, FieldError> {
 }
 
 impl Services {
+    /// Every municipality on this deployment, for the platform admins.
+    pub async fn tenants_with_hosts(&self, actor: &Actor) -> Result<Vec<TenantHosts>> {
+        actor.require_user(Action::ManageTenants)?;
+        let mut out = Vec::new();
+        for tenant in self.store.list_tenants().await? {
+            let hosts = self.store.tenant_hosts(tenant.id()).await?;
+            out.push(TenantHosts { tenant, hosts });
+        }
+        Ok(out)
+    }
+
     pub async fn update_tenant_settings(&self, actor: &Actor, values: &HashMap<String, String>) -> Result<()> {
         actor.require_user(Action::EditTenantSettings)?;
         let settings = parse_settings(values).map_err(ServiceError::Invalid)?;

@@ -224,3 +224,18 @@ error-applications-not-decidable = Some of the ticked applications cannot take a
 error-call-still-open = The call is still open: the outcome can only be published after the deadline, so that nobody is left without a decision.
 error-call-already-published = The call is published already.
 error-withdraw-after-outcome = The decision on this application has been published, so it can no longer be withdrawn. For questions, write to the call's contact address.
+
+## Field names in error summaries ("Field: message"): each refers to the field's own label.
+field-closes-at = { call-closes }
+field-opens-at = { call-opens }
+field-conflict-note = { review-conflict-note }
+field-description = { field-app-description }
+field-places = { call-places }
+field-reason = { decision-reason }
+field-reviewer = { assign-reviewer-email }
+field-applicant-type = { apply-as }
+field-applicant-types = { call-who }
+field-criteria = { call-criteria }
+field-file = { files-choose }
+field-org-id = { apply-org }
+field-consent-privacy = { field-consent }

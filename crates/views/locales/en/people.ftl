@@ -125,3 +125,7 @@ account-export = Download my data (JSON)
 error-role-already-held = This person already holds this role. Nothing was changed.
 error-role-not-held = This person does not hold this role. Nothing was changed.
 flash-already-verified = Your address is confirmed already. Log in with your password.
+
+## Field names in error summaries ("Field: message"): each refers to the field's own label.
+field-name = { field-org-name }
+field-kind = { field-org-kind }

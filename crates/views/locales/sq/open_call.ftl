@@ -224,3 +224,18 @@ error-applications-not-decidable = Disa nga aplikimet e shënuara nuk mund të m
 error-call-still-open = Thirrja është ende e hapur: rezultati mund të publikohet vetëm pas afatit, që askush të mos mbetet pa vendim.
 error-call-already-published = Thirrja është publikuar tashmë.
 error-withdraw-after-outcome = Vendimi për këtë aplikim është publikuar, prandaj aplikimi nuk mund të tërhiqet më. Për pyetje shkruani në adresën e kontaktit të thirrjes.
+
+## Field names in error summaries ("Field: message"): each refers to the field's own label.
+field-closes-at = { call-closes }
+field-opens-at = { call-opens }
+field-conflict-note = { review-conflict-note }
+field-description = { field-app-description }
+field-places = { call-places }
+field-reason = { decision-reason }
+field-reviewer = { assign-reviewer-email }
+field-applicant-type = { apply-as }
+field-applicant-types = { call-who }
+field-criteria = { call-criteria }
+field-file = { files-choose }
+field-org-id = { apply-org }
+field-consent-privacy = { field-consent }

@@ -125,3 +125,7 @@ account-export = Shkarko të dhënat e mia (JSON)
 error-role-already-held = Ky person e ka tashmë këtë rol. Nuk u ndryshua asgjë.
 error-role-not-held = Ky person nuk e ka këtë rol. Nuk u ndryshua asgjë.
 flash-already-verified = Adresa juaj është konfirmuar tashmë. Hyni me fjalëkalimin tuaj.
+
+## Field names in error summaries ("Field: message"): each refers to the field's own label.
+field-name = { field-org-name }
+field-kind = { field-org-kind }

@@ -5,7 +5,6 @@ use axum::{
     extract::{Query, State},
 };
 use chrono::{DateTime, NaiveDate, Utc};
-use domain::Action;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -30,18 +29,11 @@ pub struct TimelineDto {
 /// The current cycle's timeline, phases in order.
 #[utoipa::path(get, path = "/api/v1/timeline", tag = "timeline", responses((status = 200, description = "The phases of the current cycle", body = TimelineDto), (status = 404, description = "No municipality at this address", body = ApiErrorBody)))]
 pub(super) async fn timeline(State(state): State<AppState>, ctx: Ctx) -> Result<Json<TimelineDto>, AppError> {
-    ctx.require(Action::ViewPublic)?;
-    let store = &state.services.store;
-    let Some(cycle) = store.current_cycle(ctx.tenant.id()).await? else {
-        return Ok(Json(TimelineDto {
-            cycle: None,
-            phases: Vec::new(),
-        }));
-    };
-    let phases = store.timeline(ctx.tenant.id(), cycle.id).await?;
+    let timeline = state.services.timeline(&ctx.actor()).await?;
     Ok(Json(TimelineDto {
-        cycle: Some(localized(&cycle.title_sq, &cycle.title_en)),
-        phases: phases
+        cycle: timeline.cycle.map(|c| localized(&c.title_sq, &c.title_en)),
+        phases: timeline
+            .phases
             .iter()
             .map(|p| PhaseDto {
                 title: localized(&p.title_sq, &p.title_en),
@@ -85,18 +77,12 @@ pub(super) async fn news(
     ctx: Ctx,
     Query(q): Query<NewsQuery>,
 ) -> Result<Json<NewsPageDto>, AppError> {
-    ctx.require(Action::ViewPublic)?;
     let page = q.page.unwrap_or(1).clamp(1, 1_000_000);
     let per_page = q.per_page.unwrap_or(20).clamp(1, 100);
-    let mut rows = state
-        .services
-        .store
-        .list_news(ctx.tenant.id(), per_page + 1, (page - 1) * per_page)
-        .await?;
-    let has_next = rows.len() as i64 > per_page;
-    rows.truncate(per_page as usize);
+    let list = state.services.news_list(&ctx.actor(), page, per_page).await?;
     Ok(Json(NewsPageDto {
-        items: rows
+        items: list
+            .items
             .into_iter()
             .map(|n| NewsDto {
                 id: n.id,
@@ -108,6 +94,6 @@ pub(super) async fn news(
             .collect(),
         page,
         per_page,
-        has_next,
+        has_next: list.has_next,
     }))
 }

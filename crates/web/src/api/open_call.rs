@@ -5,7 +5,7 @@ use axum::{
     extract::{Path, State},
 };
 use chrono::{DateTime, Utc};
-use domain::{Action, CallId, open_call::CallPhase};
+use domain::{CallId, open_call::CallPhase};
 use serde::Serialize;
 use store::CallRow;
 use utoipa::ToSchema;
@@ -60,8 +60,7 @@ fn call_dto(state: &AppState, c: &CallRow) -> CallDto {
 /// Published calls, the latest deadline first.
 #[utoipa::path(get, path = "/api/v1/calls", tag = "calls", responses((status = 200, description = "The published calls", body = Vec<CallDto>)))]
 pub(super) async fn calls(State(state): State<AppState>, ctx: Ctx) -> Result<Json<Vec<CallDto>>, AppError> {
-    ctx.require(Action::ViewPublic)?;
-    let rows = state.services.store.list_calls(ctx.tenant.id(), false).await?;
+    let rows = state.services.published_calls(&ctx.actor()).await?;
     Ok(Json(rows.iter().map(|c| call_dto(&state, c)).collect()))
 }
 
@@ -83,16 +82,6 @@ pub struct CallDetailDto {
     pub criteria: Vec<CriterionDto>,
 }
 
-pub(super) async fn published_call(state: &AppState, ctx: &Ctx, id: i64) -> Result<CallRow, AppError> {
-    state
-        .services
-        .store
-        .call(ctx.tenant.id(), CallId(id))
-        .await?
-        .filter(CallRow::is_published)
-        .ok_or(AppError::NotFound)
-}
-
 /// One published call with its selection criteria.
 #[utoipa::path(get, path = "/api/v1/calls/{id}", tag = "calls", params(("id" = i64, Path, description = "Call id")),
     responses((status = 200, description = "The call with its criteria", body = CallDetailDto), (status = 400, description = "The id is not a whole number in range", body = ApiErrorBody), (status = 404, description = "No such published call", body = ApiErrorBody)))]
@@ -101,9 +90,11 @@ pub(super) async fn call_detail(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> Result<Json<CallDetailDto>, AppError> {
-    ctx.require(Action::ViewPublic)?;
-    let c = published_call(&state, &ctx, id).await?;
-    let criteria = state.services.store.criteria(ctx.tenant.id(), c.id()).await?;
+    let detail = state
+        .services
+        .published_call_with_criteria(&ctx.actor(), CallId(id))
+        .await?;
+    let (c, criteria) = (&detail.call, &detail.criteria);
     Ok(Json(CallDetailDto {
         body: localized(&c.body_sq, &c.body_en),
         eligibility: localized(&c.eligibility_sq, &c.eligibility_en),
@@ -116,7 +107,7 @@ pub(super) async fn call_detail(
                 weight: k.weight,
             })
             .collect(),
-        call: call_dto(&state, &c),
+        call: call_dto(&state, c),
     }))
 }
 

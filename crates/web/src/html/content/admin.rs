@@ -138,13 +138,7 @@ async fn news_create(State(state): State<AppState>, ctx: Ctx, form: FormData) ->
 }
 
 async fn news_edit(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
-    ctx.require(Action::EditNews)?;
-    let item = state
-        .services
-        .store
-        .news_item(ctx.tenant.id(), NewsId(id))
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let item = state.services.news_for_editing(&ctx.actor(), NewsId(id)).await?;
     let values = [
         ("title_sq", item.title_sq),
         ("title_en", item.title_en),

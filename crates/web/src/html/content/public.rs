@@ -87,33 +87,19 @@ pub struct PageQuery {
 }
 
 async fn news_list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<PageQuery>) -> Result<Response, AppError> {
-    ctx.require(Action::ViewPublic)?;
     let page_no = crate::html::common::page_number(q.page);
-    // One more than shown tells whether a next page exists without counting everything.
-    let mut items = state
-        .services
-        .store
-        .list_news(ctx.tenant.id(), NEWS_PER_PAGE + 1, (page_no - 1) * NEWS_PER_PAGE)
-        .await?;
-    let has_next = items.len() as i64 > NEWS_PER_PAGE;
-    items.truncate(NEWS_PER_PAGE as usize);
+    let list = state.services.news_list(&ctx.actor(), page_no, NEWS_PER_PAGE).await?;
     page(NewsListPage {
         p: ctx.page(ctx.t("news-title")),
-        news: summaries(&ctx, &items),
+        news: summaries(&ctx, &list.items),
         page: page_no,
-        has_next,
+        has_next: list.has_next,
         can_edit: ctx.principal().can(Action::EditNews),
     })
 }
 
 async fn news_show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
-    ctx.require(Action::ViewPublic)?;
-    let item = state
-        .services
-        .store
-        .news_item(ctx.tenant.id(), NewsId(id))
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let item = state.services.news_item(&ctx.actor(), NewsId(id)).await?;
     let (d, iso) = date(&ctx, item.published_at);
     let (title, lang) = localized_lang(&ctx, &item.title_sq, &item.title_en);
     let title = title.to_owned();

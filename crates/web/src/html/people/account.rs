@@ -31,13 +31,8 @@ enum Failed {
 }
 
 async fn render(state: &AppState, ctx: &Ctx, failed: Failed) -> Result<Response, AppError> {
-    ctx.require(Action::ManageOwnAccount)?;
+    let orgs = state.services.my_orgs(&ctx.actor()).await?;
     let session = ctx.session.as_ref().ok_or(AppError::LoginRequired)?;
-    let orgs = state
-        .services
-        .store
-        .orgs_of_user(ctx.tenant.id(), session.user.id())
-        .await?;
     let has_errors = !matches!(failed, Failed::None);
     let (mut password_form, mut email_form, mut delete_form) = (Form::default(), Form::default(), Form::default());
     match failed {

@@ -145,16 +145,8 @@ async fn update(
 }
 
 async fn render_show(state: &AppState, ctx: &Ctx, id: i64, invite_form: Form) -> Result<Response, AppError> {
-    ctx.require(Action::ViewPublic)?;
-    let org = state
-        .services
-        .store
-        .org(ctx.tenant.id(), OrgId(id))
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let members = state.services.store.org_members(ctx.tenant.id(), OrgId(id)).await?;
-    let me = ctx.session.as_ref().map(|s| s.user.id);
-    let is_member = me.is_some_and(|me| members.iter().any(|m| m.user_id == me));
+    let profile = state.services.org_profile(&ctx.actor(), OrgId(id)).await?;
+    let org = profile.org;
     let has_errors = invite_form.has_errors();
     let template = OrgPage {
         p: ctx.page(org.name.clone()),
@@ -171,13 +163,12 @@ async fn render_show(state: &AppState, ctx: &Ctx, id: i64, invite_form: Form) ->
         area: org.area.clone(),
         website: org.website.clone(),
         mission_html: markdown::render(&org.mission),
-        // Who belongs to an organisation is shown to its members only.
-        members: if is_member {
-            members.into_iter().map(|m| (m.display_name, m.is_owner)).collect()
-        } else {
-            Vec::new()
-        },
-        is_member,
+        members: profile
+            .members
+            .into_iter()
+            .map(|m| (m.display_name, m.is_owner))
+            .collect(),
+        is_member: profile.is_member,
         invite_form,
         name: org.name,
     };

@@ -6,9 +6,7 @@ use axum::{
     response::Response,
     routing::get,
 };
-use domain::Action;
 use serde::Deserialize;
-use store::AuditFilter;
 use views::{AuditPage, AuditView, OutboxPage, OutboxView};
 
 use crate::{
@@ -32,16 +30,9 @@ pub struct AuditQuery {
 }
 
 async fn audit(State(state): State<AppState>, ctx: Ctx, Query(q): Query<AuditQuery>) -> Result<Response, AppError> {
-    ctx.require(Action::ViewAuditLog)?;
-    let filter = AuditFilter {
-        action_prefix: Some(q.action.trim().to_owned()).filter(|a| !a.is_empty()),
-        actor: None,
-        before_id: q.before,
-    };
     let rows = state
         .services
-        .store
-        .list_audit(ctx.tenant.id(), &filter, AUDIT_PER_PAGE)
+        .audit_log(&ctx.actor(), &q.action, q.before, AUDIT_PER_PAGE)
         .await?;
     let next_before = (rows.len() as i64 == AUDIT_PER_PAGE)
         .then(|| rows.last().map(|r| r.id))
@@ -76,12 +67,7 @@ pub struct BeforeQuery {
 }
 
 async fn outbox(State(state): State<AppState>, ctx: Ctx, Query(q): Query<BeforeQuery>) -> Result<Response, AppError> {
-    ctx.require(Action::ViewOutbox)?;
-    let rows = state
-        .services
-        .store
-        .list_outbox(ctx.tenant.id(), q.before, AUDIT_PER_PAGE)
-        .await?;
+    let rows = state.services.outbox(&ctx.actor(), q.before, AUDIT_PER_PAGE).await?;
     let next_before = (rows.len() as i64 == AUDIT_PER_PAGE)
         .then(|| rows.last().map(|r| r.id))
         .flatten();

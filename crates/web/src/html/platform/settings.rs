@@ -60,17 +60,18 @@ async fn settings_save(State(state): State<AppState>, ctx: Ctx, form: FormData) 
 }
 
 async fn render_tenants(state: &AppState, ctx: &Ctx, form: Form) -> Result<Response, AppError> {
-    ctx.require(Action::ManageTenants)?;
-    let mut tenants = Vec::new();
-    for t in state.services.store.list_tenants().await? {
-        let hosts = state.services.store.tenant_hosts(t.id()).await?.join(", ");
-        tenants.push(TenantView {
-            slug: t.slug.clone(),
-            name: t.name(ctx.lang).to_owned(),
-            hosts,
-            is_default: t.is_default,
-        });
-    }
+    let tenants = state
+        .services
+        .tenants_with_hosts(&ctx.actor())
+        .await?
+        .into_iter()
+        .map(|t| TenantView {
+            slug: t.tenant.slug.clone(),
+            name: t.tenant.name(ctx.lang).to_owned(),
+            hosts: t.hosts.join(", "),
+            is_default: t.tenant.is_default,
+        })
+        .collect();
     let has_errors = form.has_errors();
     let template = TenantsPage {
         p: ctx.page(ctx.t("admin-tenants")),
