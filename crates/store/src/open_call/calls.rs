@@ -220,9 +220,11 @@ impl Store {
             .execute(&mut *tx)
             .await?;
             let reviewed: i64 = sqlx::query_scalar(
-                "SELECT COUNT(*) FROM reviews r JOIN applications a ON a.id = r.application_id WHERE a.call_id = $1",
+                "SELECT COUNT(*) FROM reviews r JOIN applications a ON a.id = r.application_id
+                 WHERE a.call_id = $1 AND a.tenant_id = $2 AND r.tenant_id = $2",
             )
             .bind(call.0)
+            .bind(tenant.0)
             .fetch_one(&mut *tx)
             .await?;
             if reviewed == 0 {

@@ -465,8 +465,9 @@ impl Store {
         let user = token.user_id.ok_or(StoreError::NotFound)?;
         write!(self, |tx| {
             consume_token!(tx, &token.token_hash, ctx.at);
-            let before: Option<String> = sqlx::query_scalar("SELECT email FROM users WHERE id = $1")
+            let before: Option<String> = sqlx::query_scalar("SELECT email FROM users WHERE id = $1 AND tenant_id = $2")
                 .bind(user)
+                .bind(token.tenant_id)
                 .fetch_one(&mut *tx)
                 .await?;
             sqlx::query("UPDATE users SET email = $1, email_verified_at = $2 WHERE id = $3 AND tenant_id = $4")
