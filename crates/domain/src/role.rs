@@ -51,6 +51,12 @@ impl Role {
     pub fn is_grantable(self) -> bool {
         Role::GRANTABLE.contains(&self)
     }
+
+    /// Roles that hand over the running of the municipality: granting one takes a second,
+    /// explicit step naming the person and the role, so that one tap cannot do it.
+    pub fn needs_confirmation(self) -> bool {
+        matches!(self, Role::Coordinator | Role::PlatformAdmin)
+    }
 }
 
 /// The set of roles one person holds in one tenant (a bit set: cheap to copy and compare).

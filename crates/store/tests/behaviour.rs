@@ -517,10 +517,12 @@ async fn every_write_leaves_an_audit_row() {
         let item = s.create_news(a, coordinator, &news("Një"), &c).await.expect("news");
         s.update_news(a, item, &news("Dy"), &c).await.expect("update");
         s.delete_news(a, item, &c).await.expect("delete");
-        s.grant_role(a, other, Role::Reviewer, &c).await.expect("grant");
-        s.grant_role(a, other, Role::Reviewer, &c)
-            .await
-            .expect("grant twice is a no-op");
+        assert!(s.grant_role(a, other, Role::Reviewer, None, &c).await.expect("grant"));
+        assert!(
+            !s.grant_role(a, other, Role::Reviewer, None, &c)
+                .await
+                .expect("grant twice changes nothing")
+        );
         s.revoke_role(a, other, Role::Reviewer, &c).await.expect("revoke");
         let phases = [PhaseInput {
             title_sq: "Thirrja".into(),

@@ -124,6 +124,21 @@ pub fn summary_line(lang: Lang, error: &FieldError) -> String {
     }
 }
 
+/// The second step of a weighty action: says what will happen, to whom, and asks once more.
+/// The confirming form posts the same fields again with `confirmed=yes`; "cancel" is a link.
+#[derive(Template)]
+#[template(path = "common/confirm.html")]
+pub struct ConfirmPage {
+    pub p: PageCtx,
+    pub heading: String,
+    pub text: String,
+    pub action: String,
+    /// Hidden fields posted with the confirmation (besides `confirmed=yes`).
+    pub fields: Vec<(String, String)>,
+    pub confirm_label: String,
+    pub cancel_href: String,
+}
+
 /// A page with a heading, a paragraph and an optional link: "check your e-mail", "link expired".
 #[derive(Template)]
 #[template(path = "common/message.html")]

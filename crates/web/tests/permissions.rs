@@ -577,3 +577,67 @@ async fn a_coordinator_grants_and_revokes_roles_and_invites_by_e_mail() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_coordinator_role_takes_a_confirmation_and_the_person_is_told() {
+    each_backend(async |app| {
+        let (_, coordinator) = app.user(Role::Coordinator).await;
+        let (user, _) = app.user_in(app.elbasan, "rol-i-ri@example.org", &[]).await;
+        // The menu starts on no role: sending it as it is grants nothing.
+        let page = app.get("/admin/people", Some(&coordinator)).await.text();
+        assert!(page.contains("<option value=\"\" selected>"), "{}", app.label);
+        let r = app
+            .post(
+                &format!("/admin/people/{user}/grant"),
+                Some(&coordinator),
+                &[("role", "")],
+            )
+            .await;
+        assert_eq!(r.status_code(), StatusCode::UNPROCESSABLE_ENTITY, "{}", app.label);
+        assert!(r.text().contains("Zgjidhni rolin"));
+        // One tap asks first, naming the person and the role; nothing changes yet.
+        let r = app
+            .post(
+                &format!("/admin/people/{user}/grant"),
+                Some(&coordinator),
+                &[("role", "coordinator")],
+            )
+            .await;
+        assert_eq!(r.status_code(), StatusCode::OK, "{}", app.label);
+        let confirm = r.text();
+        assert!(
+            confirm.contains("Konfirmoni rolin") && confirm.contains("Koordinator"),
+            "{confirm}"
+        );
+        assert!(confirm.contains("name=\"confirmed\" value=\"yes\""));
+        let roles = app.store.roles_of(app.elbasan, user).await.expect("roles");
+        assert!(
+            !roles.contains(Role::Coordinator),
+            "{}: granted without confirmation",
+            app.label
+        );
+        assert_eq!(app.mails_to("rol-i-ri@example.org").await, 0);
+        // The second step grants it and tells the person.
+        let r = app
+            .post(
+                &format!("/admin/people/{user}/grant"),
+                Some(&coordinator),
+                &[("role", "coordinator"), ("confirmed", "yes")],
+            )
+            .await;
+        assert_eq!(location(&r), "/admin/people", "{}", app.label);
+        let roles = app.store.roles_of(app.elbasan, user).await.expect("roles");
+        assert!(roles.contains(Role::Coordinator));
+        let mail = app.last_mail_to("rol-i-ri@example.org").await.expect("mail");
+        assert!(
+            mail.body_text.contains("Koordinator") && mail.body_text.contains("të Bashkisë Elbasan"),
+            "{}",
+            mail.body_text
+        );
+        assert!(
+            !mail.body_text.contains("mos e merrni parasysh"),
+            "a notice, not an unsolicited mail"
+        );
+    })
+    .await;
+}

@@ -4,9 +4,27 @@ use chrono::Duration;
 use domain::{Action, Email, Lang, Role, TenantId, Text, UserId};
 use store::{NewToken, PersonRow, TenantRow, TokenPurpose};
 
-use crate::{Actor, ServiceError, Services, common::error::Result, common::mails::unsolicited_mail, tokens};
+use crate::{
+    Actor, ServiceError, Services,
+    common::{
+        error::Result,
+        mails::{notice_mail, unsolicited_mail},
+    },
+    tokens,
+};
 
 const INVITE_DAYS: i64 = 7;
+
+/// What a grant did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GrantOutcome {
+    Granted,
+    /// Nothing yet: the role needs the second step, which names the person and the role.
+    NeedsConfirmation {
+        person: String,
+        role: Role,
+    },
+}
 
 fn grantable(role: &str) -> Result<Role> {
     Role::parse(role)
@@ -15,16 +33,57 @@ fn grantable(role: &str) -> Result<Role> {
 }
 
 impl Services {
-    pub async fn grant_role(&self, actor: &Actor, user: UserId, role: &str) -> Result<()> {
+    /// Grants a role and tells the person by e-mail. A role that hands over the running of the
+    /// municipality needs `confirmed` (the second step that names the person and the role);
+    /// without it the answer is `Invalid(role: confirmation_required)` and nothing changes.
+    pub async fn grant_role(
+        &self,
+        tenant: &TenantRow,
+        actor: &Actor,
+        user: UserId,
+        role: &str,
+        confirmed: bool,
+    ) -> Result<GrantOutcome> {
         actor.require_user(Action::ManageRoles)?;
+        if role.trim().is_empty() {
+            return Err(ServiceError::field("role", "role_choose"));
+        }
         let role = grantable(role)?;
-        self.store
+        let person = self
+            .store
             .user_by_id(actor.tenant, user)
             .await?
             .ok_or(ServiceError::NotFound)?;
+        if role.needs_confirmation() && !confirmed {
+            return Ok(GrantOutcome::NeedsConfirmation {
+                person: person.display_name,
+                role,
+            });
+        }
+        let lang = person.lang();
+        let mail = person.email.as_deref().map(|email| {
+            notice_mail(
+                lang,
+                email,
+                Some(&person.display_name),
+                "mail-role-granted-subject",
+                "mail-role-granted-body",
+                &[
+                    ("tenant", tenant.name(lang).to_owned()),
+                    ("tenant_gen", tenant.name_genitive(lang)),
+                    ("tenant_acc", tenant.name_accusative(lang)),
+                    ("role", views::t(lang, &format!("role-{}", role.key()))),
+                ],
+                &format!("{}/account", self.site_url(tenant)),
+            )
+        });
         let ctx = self.ctx(actor.tenant, actor.user, actor.request_id.as_deref());
-        if self.store.grant_role(actor.tenant, user, role, &ctx).await? {
-            Ok(())
+        if self
+            .store
+            .grant_role(actor.tenant, user, role, mail.as_ref(), &ctx)
+            .await?
+        {
+            Ok(GrantOutcome::Granted)
         } else {
             Err(ServiceError::field("role", "role_already_held"))
         }

@@ -4,7 +4,10 @@ use chrono::{DateTime, Utc};
 use domain::{Role, RoleSet, TenantId, UserId};
 use serde_json::json;
 
-use crate::{AuditCtx, Result, Store, StoreError, TokenRow, audit, people::accounts::consume_token, read, write};
+use crate::{
+    AuditCtx, NewMail, Result, Store, StoreError, TokenRow, audit, common::outbox::enqueue,
+    people::accounts::consume_token, read, write,
+};
 
 #[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
 pub struct PersonRow {
@@ -35,7 +38,14 @@ impl Store {
     }
 
     /// Grants a role; returns `false` (and changes and audits nothing) when it was held already.
-    pub async fn grant_role(&self, tenant: TenantId, user: UserId, role: Role, ctx: &AuditCtx) -> Result<bool> {
+    pub async fn grant_role(
+        &self,
+        tenant: TenantId,
+        user: UserId,
+        role: Role,
+        mail: Option<&NewMail>,
+        ctx: &AuditCtx,
+    ) -> Result<bool> {
         Ok(write!(self, |tx| {
             let done = sqlx::query(
                 "INSERT INTO role_grants (tenant_id, user_id, role, granted_by, granted_at)
@@ -50,6 +60,9 @@ impl Store {
             .execute(&mut *tx)
             .await?;
             if done.rows_affected() == 1 {
+                if let Some(mail) = mail {
+                    enqueue!(tx, Some(tenant), mail, ctx.at);
+                }
                 audit!(
                     tx,
                     ctx,

@@ -77,3 +77,4 @@ my-applications = My applications
 nav-review = Review
 error-405-title = Method not allowed
 error-405-text = This address exists, but not for this kind of request.
+action-cancel = Cancel

@@ -129,3 +129,11 @@ flash-already-verified = Your address is confirmed already. Log in with your pas
 ## Field names in error summaries ("Field: message"): each refers to the field's own label.
 field-name = { field-org-name }
 field-kind = { field-org-kind }
+admin-people-name = Name
+admin-choose-role = — Choose a role —
+grant-confirm-title = Confirm the role
+grant-confirm-text = You are giving { $person } the role “{ $role }”. With it they can see applicants' contact details, take decisions and give roles to others. Are you sure?
+grant-confirm-button = Yes, give the role
+error-role-choose = Choose the role you want to give.
+mail-role-granted-subject = You have a new role
+mail-role-granted-body = On the co-creation platform of { $tenant_gen } you have been given the role “{ $role }”. You find its pages once logged in, at:

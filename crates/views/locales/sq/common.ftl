@@ -77,3 +77,4 @@ my-applications = Aplikimet e mia
 nav-review = Vlerësimi
 error-405-title = Veprim i palejuar
 error-405-text = Kjo adresë ekziston, por jo për këtë lloj kërkese.
+action-cancel = Anulo

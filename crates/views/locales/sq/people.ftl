@@ -129,3 +129,11 @@ flash-already-verified = Adresa juaj është konfirmuar tashmë. Hyni me fjalëk
 ## Field names in error summaries ("Field: message"): each refers to the field's own label.
 field-name = { field-org-name }
 field-kind = { field-org-kind }
+admin-people-name = Emri
+admin-choose-role = — Zgjidhni një rol —
+grant-confirm-title = Konfirmoni rolin
+grant-confirm-text = Po i jepni { $person } rolin “{ $role }”. Me këtë rol mund të shohë të dhënat e kontaktit të aplikuesve, të marrë vendime dhe t'u japë role të tjerëve. A jeni i sigurt?
+grant-confirm-button = Po, jepi rolin
+error-role-choose = Zgjidhni rolin që doni t'i jepni.
+mail-role-granted-subject = Ju është dhënë një rol i ri
+mail-role-granted-body = Në platformën e bashkë-krijimit të { $tenant_gen } ju është dhënë roli “{ $role }”. Faqet e reja i gjeni pasi të hyni, te:

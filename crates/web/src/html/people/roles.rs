@@ -8,8 +8,8 @@ use axum::{
 };
 use domain::{Action, Role, UserId};
 use serde::Deserialize;
-use services::ServiceError;
-use views::{Choice, Form, InviteAcceptPage, PeoplePage, PersonView};
+use services::{ServiceError, people::roles::GrantOutcome};
+use views::{Choice, ConfirmPage, Form, InviteAcceptPage, PeoplePage, PersonView};
 
 use crate::{
     AppError, AppState, Ctx,
@@ -127,12 +127,29 @@ async fn grant(
     Path(id): Path<i64>,
     form: FormData,
 ) -> Result<Response, AppError> {
+    let confirmed = form.get("confirmed") == "yes";
     match state
         .services
-        .grant_role(&ctx.actor(), UserId(id), form.get("role"))
+        .grant_role(&ctx.tenant, &ctx.actor(), UserId(id), form.get("role"), confirmed)
         .await
     {
-        Ok(()) => Ok(ctx.redirect_with_flash("/admin/people", "flash-role-granted")),
+        Ok(GrantOutcome::Granted) => Ok(ctx.redirect_with_flash("/admin/people", "flash-role-granted")),
+        Ok(GrantOutcome::NeedsConfirmation { person, role }) => {
+            let role_name = role_label(&ctx, role);
+            page(ConfirmPage {
+                p: ctx.page(ctx.t("grant-confirm-title")),
+                heading: ctx.t("grant-confirm-title"),
+                text: views::t_args(
+                    ctx.lang,
+                    "grant-confirm-text",
+                    &[("person", person), ("role", role_name)],
+                ),
+                action: format!("/admin/people/{id}/grant"),
+                fields: vec![("role".to_owned(), role.key().to_owned())],
+                confirm_label: ctx.t("grant-confirm-button"),
+                cancel_href: "/admin/people".to_owned(),
+            })
+        }
         Err(ServiceError::Invalid(errors)) => people_again(&state, &ctx, errors).await,
         Err(e) => Err(e.into()),
     }
