@@ -47,7 +47,7 @@ pub use open_call::{
 pub use people::{
     accounts::{LoginRow, NewToken, SessionUser, TokenPurpose, TokenRow, UserRow},
     orgs::{OrgInput, OrgMemberRow, OrgRow},
-    roles::PersonRow,
+    roles::{PersonRow, RoleHolder},
 };
 pub use platform::tenants::{NewTenant, TenantRow, TenantSettings};
 use sqlx::{

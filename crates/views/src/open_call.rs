@@ -298,6 +298,8 @@ pub struct CallApplicationsPage {
     pub units: Vec<Choice>,
     pub statuses: Vec<Choice>,
     pub decisions: Vec<Choice>,
+    /// People with the reviewer role, to pick from.
+    pub reviewers: Vec<Choice>,
     pub page: i64,
     pub has_next: bool,
     pub query: String,
@@ -312,6 +314,7 @@ pub struct AdminApplicationPage {
     pub app: ApplicationView,
     pub reviews: Vec<ReviewSummary>,
     pub decisions: Vec<Choice>,
+    pub reviewers: Vec<Choice>,
     pub form: Form,
     pub outcome_published: bool,
 }

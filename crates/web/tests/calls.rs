@@ -405,26 +405,38 @@ async fn review_decide_and_publish_the_outcome() {
     each_backend(async |app| {
         let (_, coordinator) = app.user(Role::Coordinator).await;
         let call = published_call(app, &coordinator, &["cso", "citizen"]).await;
-        let (_, first) = app.user_in(app.elbasan, "e-para@example.org", &[]).await;
+        let (first_id, first) = app.user_in(app.elbasan, "e-para@example.org", &[]).await;
         let (_, second) = app.user_in(app.elbasan, "e-dyta@example.org", &[]).await;
         let (_, citizen) = app.user_in(app.elbasan, "qytetar@example.org", &[]).await;
         app.get("/?lang=en", Some(&second)).await; // the second applicant reads English
         let a1 = submitted(app, call, &first, true).await;
         let a2 = submitted(app, call, &second, true).await;
         let a3 = submitted(app, call, &citizen, false).await;
-        let (_, rev_a) = app
+        let (rev_a_id, rev_a) = app
             .user_in(app.elbasan, "vleresuesi-a@example.org", &[Role::Reviewer])
             .await;
-        let (_, rev_b) = app
+        let (rev_b_id, rev_b) = app
             .user_in(app.elbasan, "vleresuesi-b@example.org", &[Role::Reviewer])
             .await;
+        let (rev_a_id, rev_b_id, first_id) = (rev_a_id.to_string(), rev_b_id.to_string(), first_id.to_string());
 
+        // Reviewers are picked from the people with the role, never typed.
+        let table = app
+            .get(&format!("/admin/calls/{call}/applications"), Some(&coordinator))
+            .await
+            .text();
+        assert!(
+            table.contains(&format!("<option value=\"{rev_a_id}\">")),
+            "{}",
+            app.label
+        );
+        assert!(!table.contains(&format!("<option value=\"{first_id}\">")));
         // Assignment: the whole call to A, one application to B; only reviewers can be assigned.
         let r = app
             .post(
                 &format!("/admin/calls/{call}/assign"),
                 Some(&coordinator),
-                &[("reviewer", "e-para@example.org")],
+                &[("reviewer", first_id.as_str())],
             )
             .await;
         assert_eq!(
@@ -437,15 +449,25 @@ async fn review_decide_and_publish_the_outcome() {
             .post(
                 &format!("/admin/calls/{call}/assign"),
                 Some(&coordinator),
-                &[("reviewer", "vleresuesi-a@example.org")],
+                &[("reviewer", rev_a_id.as_str())],
             )
             .await;
         assert_eq!(location(&r), format!("/admin/calls/{call}/applications"));
+        // A is told by e-mail how many applications wait, and the closing date.
+        let told = app
+            .last_mail_to("vleresuesi-a@example.org")
+            .await
+            .expect("assignment mail");
+        assert!(
+            told.body_text.contains("Ju presin 3 aplikime") && told.body_text.contains("20.11.2026"),
+            "{}",
+            told.body_text
+        );
         let r = app
             .post(
                 &format!("/admin/applications/{}/assign", id_of(&a2)),
                 Some(&coordinator),
-                &[("reviewer", "vleresuesi-b@example.org")],
+                &[("reviewer", rev_b_id.as_str())],
             )
             .await;
         assert_eq!(

@@ -3,15 +3,19 @@
 use std::collections::HashMap;
 
 use domain::{
-    Action, ApplicationId, CallId, Email, FieldError, Role, Text, UserId,
+    Action, ApplicationId, CallId, FieldError, Role, Text, UserId,
     open_call::{Score, weighted_average},
 };
 use store::{
-    ApplicationRow, AssignmentRow, CallRow, CriterionRow, RankFilter, RankedRow, ReviewRow, ScoreInput, ScoreRow,
+    ApplicationRow, AssignmentRow, CallRow, CriterionRow, RankFilter, RankedRow, ReviewRow, RoleHolder, ScoreInput,
+    ScoreRow, TenantRow,
 };
 
 use super::applications::SeenApplication;
-use crate::{Actor, ServiceError, Services, common::error::Result};
+use crate::{
+    Actor, ServiceError, Services,
+    common::{error::Result, localized, mails::notice_mail},
+};
 
 pub const COMMENT_MAX: usize = 1000;
 
@@ -92,22 +96,73 @@ pub fn parse_scores(
 }
 
 impl Services {
-    async fn reviewer_by_email(&self, actor: &Actor, email: &str) -> Result<UserId> {
-        let email = Email::parse("reviewer", email).map_err(|e| ServiceError::Invalid(vec![e]))?;
-        let user = self
-            .store
-            .user_by_email(actor.tenant, &email)
-            .await?
-            .ok_or_else(|| ServiceError::field("reviewer", "not_a_reviewer"))?;
-        if !self
-            .store
-            .roles_of(actor.tenant, user.id())
-            .await?
-            .contains(Role::Reviewer)
-        {
-            return Err(ServiceError::field("reviewer", "not_a_reviewer"));
+    /// The people who may review, to pick from (name and organisation), for the coordinator.
+    pub async fn reviewers(&self, actor: &Actor) -> Result<Vec<RoleHolder>> {
+        actor.require_user(Action::ManageCalls)?;
+        Ok(self.store.holders_of(actor.tenant, Role::Reviewer).await?)
+    }
+
+    /// The reviewer picked in the form (a person's id), who must still hold the role: it may
+    /// have been revoked since the page was shown.
+    async fn picked_reviewer(&self, actor: &Actor, raw: &str) -> Result<RoleHolder> {
+        if raw.trim().is_empty() {
+            return Err(ServiceError::field("reviewer", "reviewer_choose"));
         }
-        Ok(user.id())
+        let id = raw
+            .trim()
+            .parse::<i64>()
+            .map_err(|_| ServiceError::field("reviewer", "choice_invalid"))?;
+        self.store
+            .holders_of(actor.tenant, Role::Reviewer)
+            .await?
+            .into_iter()
+            .find(|h| h.id == id)
+            .ok_or_else(|| ServiceError::field("reviewer", "not_a_reviewer"))
+    }
+
+    /// Tells a reviewer how many applications of a call wait for them, and by when.
+    async fn tell_reviewer(&self, tenant: &TenantRow, actor: &Actor, reviewer: UserId, call: CallId) -> Result<()> {
+        let Some(person) = self.store.user_by_id(actor.tenant, reviewer).await? else {
+            return Ok(());
+        };
+        let Some(email) = person.email.as_deref() else {
+            return Ok(());
+        };
+        let Some(row) = self.store.call(actor.tenant, call).await? else {
+            return Ok(());
+        };
+        let waiting = self
+            .store
+            .assignments_of(actor.tenant, reviewer)
+            .await?
+            .iter()
+            .filter(|a| a.call_id == call.0 && a.submitted_at.is_none() && a.conflict.is_none())
+            .count();
+        let lang = person.lang();
+        let tz: chrono_tz::Tz = tenant.time_zone.parse().unwrap_or(chrono_tz::Europe::Tirane);
+        let mail = notice_mail(
+            lang,
+            email,
+            Some(&person.display_name),
+            "mail-review-assigned-subject",
+            "mail-review-assigned-body",
+            &[
+                ("tenant", tenant.name(lang).to_owned()),
+                ("tenant_gen", tenant.name_genitive(lang)),
+                ("tenant_acc", tenant.name_accusative(lang)),
+                ("call", localized(lang, &row.title_sq, &row.title_en).to_owned()),
+                ("count", waiting.to_string()),
+                (
+                    "closes",
+                    row.closes_at.with_timezone(&tz).format("%d.%m.%Y").to_string(),
+                ),
+            ],
+            &format!("{}/review", self.site_url(tenant)),
+        );
+        Ok(self
+            .store
+            .enqueue_mail(Some(actor.tenant), &mail, self.clock.now())
+            .await?)
     }
 
     /// A reviewer may not review an application they made or one of their organisation's.
@@ -129,9 +184,16 @@ impl Services {
         }
     }
 
-    pub async fn assign_reviewer(&self, actor: &Actor, app: ApplicationId, reviewer_email: &str) -> Result<()> {
+    /// Assigns the picked reviewer to one application and tells them by e-mail.
+    pub async fn assign_reviewer(
+        &self,
+        tenant: &TenantRow,
+        actor: &Actor,
+        app: ApplicationId,
+        picked: &str,
+    ) -> Result<()> {
         actor.require_user(Action::ManageCalls)?;
-        let reviewer = self.reviewer_by_email(actor, reviewer_email).await?;
+        let reviewer = UserId(self.picked_reviewer(actor, picked).await?.id);
         let row = self
             .store
             .application(actor.tenant, app)
@@ -139,13 +201,20 @@ impl Services {
             .ok_or(ServiceError::NotFound)?;
         self.check_independent(actor, &row, reviewer).await?;
         let ctx = self.ctx(actor.tenant, actor.user, actor.request_id.as_deref());
-        Ok(self.store.assign_reviewer(actor.tenant, app, reviewer, &ctx).await?)
+        self.store.assign_reviewer(actor.tenant, app, reviewer, &ctx).await?;
+        self.tell_reviewer(tenant, actor, reviewer, row.call()).await
     }
 
     /// Assigns a reviewer to the whole call, except the applications they are not independent of.
-    pub async fn assign_reviewer_to_call(&self, actor: &Actor, call: CallId, reviewer_email: &str) -> Result<u64> {
+    pub async fn assign_reviewer_to_call(
+        &self,
+        tenant: &TenantRow,
+        actor: &Actor,
+        call: CallId,
+        picked: &str,
+    ) -> Result<u64> {
         actor.require_user(Action::ManageCalls)?;
-        let reviewer = self.reviewer_by_email(actor, reviewer_email).await?;
+        let reviewer = UserId(self.picked_reviewer(actor, picked).await?.id);
         let ctx = self.ctx(actor.tenant, actor.user, actor.request_id.as_deref());
         let n = self
             .store
@@ -166,6 +235,7 @@ impl Services {
                 }
             }
         }
+        self.tell_reviewer(tenant, actor, reviewer, call).await?;
         Ok(n)
     }
 

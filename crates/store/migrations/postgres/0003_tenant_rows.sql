@@ -31,3 +31,7 @@ ALTER TABLE call_documents ALTER COLUMN tenant_id SET NOT NULL;
 ALTER TABLE review_scores ADD COLUMN tenant_id BIGINT REFERENCES tenants(id);
 UPDATE review_scores s SET tenant_id = r.tenant_id FROM reviews r WHERE r.id = s.review_id;
 ALTER TABLE review_scores ALTER COLUMN tenant_id SET NOT NULL;
+
+ALTER TABLE org_members ADD COLUMN tenant_id BIGINT REFERENCES tenants(id);
+UPDATE org_members m SET tenant_id = o.tenant_id FROM organisations o WHERE o.id = m.org_id;
+ALTER TABLE org_members ALTER COLUMN tenant_id SET NOT NULL;

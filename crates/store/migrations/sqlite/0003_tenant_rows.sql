@@ -73,6 +73,21 @@ INSERT INTO review_scores_new (review_id, criterion_id, score, comment, tenant_i
 DROP TABLE review_scores;
 ALTER TABLE review_scores_new RENAME TO review_scores;
 
+CREATE TABLE org_members_new (
+    org_id      INTEGER NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    user_id     INTEGER NOT NULL REFERENCES users(id),
+    is_owner    BOOLEAN NOT NULL DEFAULT FALSE,
+    joined_at   TEXT NOT NULL,
+    tenant_id   INTEGER NOT NULL REFERENCES tenants(id),
+    PRIMARY KEY (org_id, user_id)
+);
+INSERT INTO org_members_new (org_id, user_id, is_owner, joined_at, tenant_id)
+    SELECT m.org_id, m.user_id, m.is_owner, m.joined_at, o.tenant_id
+    FROM org_members m JOIN organisations o ON o.id = m.org_id;
+DROP TABLE org_members;
+ALTER TABLE org_members_new RENAME TO org_members;
+CREATE INDEX ix_org_members__user ON org_members (user_id);
+
 -- A TEXT PRIMARY KEY in SQLite accepts NULL unless it says NOT NULL; PostgreSQL's never does.
 -- The four tables whose key is text are rebuilt with it, so both databases refuse the same rows.
 CREATE TABLE tenant_hosts_new (

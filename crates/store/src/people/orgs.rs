@@ -67,10 +67,13 @@ impl Store {
             .bind(ctx.at)
             .fetch_one(&mut *tx)
             .await?;
-            sqlx::query("INSERT INTO org_members (org_id, user_id, is_owner, joined_at) VALUES ($1, $2, TRUE, $3)")
-                .bind(id)
-                .bind(owner.0)
-                .bind(ctx.at)
+            sqlx::query(
+                "INSERT INTO org_members (tenant_id, org_id, user_id, is_owner, joined_at) VALUES ($1, $2, $3, TRUE, $4)",
+            )
+            .bind(tenant.0)
+            .bind(id)
+            .bind(owner.0)
+            .bind(ctx.at)
                 .execute(&mut *tx)
                 .await?;
             audit!(tx, ctx, "org.create", "organisation", id, None, Some(json!(input)));
@@ -126,7 +129,7 @@ impl Store {
     pub async fn orgs_of_user(&self, tenant: TenantId, user: UserId) -> Result<Vec<OrgRow>> {
         let sql = format!(
             "SELECT {ORG_COLUMNS} FROM organisations o JOIN org_members m ON m.org_id = o.id
-             WHERE o.tenant_id = $1 AND m.user_id = $2 ORDER BY o.id"
+             WHERE o.tenant_id = $1 AND m.tenant_id = $1 AND m.user_id = $2 ORDER BY o.id"
         );
         read!(self, |db| {
             sqlx::query_as::<_, OrgRow>(sqlx::AssertSqlSafe(sql))
@@ -158,7 +161,7 @@ impl Store {
             sqlx::query_as::<_, OrgMemberRow>(
                 "SELECT m.user_id, u.display_name, m.is_owner, m.joined_at
                  FROM org_members m JOIN organisations o ON o.id = m.org_id JOIN users u ON u.id = m.user_id
-                 WHERE o.tenant_id = $1 AND m.org_id = $2 ORDER BY m.joined_at, m.user_id",
+                 WHERE o.tenant_id = $1 AND m.tenant_id = $1 AND m.org_id = $2 ORDER BY m.joined_at, m.user_id",
             )
             .bind(tenant.0)
             .bind(org.0)
@@ -174,9 +177,11 @@ impl Store {
         write!(self, |tx| {
             consume_token!(tx, &token.token_hash, ctx.at);
             sqlx::query(
-                "INSERT INTO org_members (org_id, user_id, is_owner, joined_at) VALUES ($1, $2, FALSE, $3)
+                "INSERT INTO org_members (tenant_id, org_id, user_id, is_owner, joined_at)
+                 SELECT $1, o.id, $3, FALSE, $4 FROM organisations o WHERE o.id = $2 AND o.tenant_id = $1
                  ON CONFLICT (org_id, user_id) DO NOTHING",
             )
+            .bind(token.tenant_id)
             .bind(org)
             .bind(user.0)
             .bind(ctx.at)

@@ -9,6 +9,14 @@ use crate::{
     people::accounts::consume_token, read, write,
 };
 
+/// Someone who holds a role, as a choice in a list.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct RoleHolder {
+    pub id: i64,
+    pub name: String,
+    pub org: Option<String>,
+}
+
 #[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
 pub struct PersonRow {
     pub id: i64,
@@ -164,6 +172,27 @@ impl Store {
             .bind(pattern)
             .bind(limit)
             .bind(offset)
+            .fetch_all(db)
+            .await
+            .map_err(Into::into)
+        })
+    }
+
+    /// The people who hold `role` in a tenant, by name, each with the name of one of their
+    /// organisations (the first made), to tell two people of the same name apart.
+    pub async fn holders_of(&self, tenant: TenantId, role: Role) -> Result<Vec<RoleHolder>> {
+        read!(self, |db| {
+            sqlx::query_as::<_, RoleHolder>(
+                "SELECT u.id, u.display_name AS name,
+                        (SELECT o.name FROM org_members m JOIN organisations o ON o.id = m.org_id
+                         WHERE m.user_id = u.id AND m.tenant_id = u.tenant_id AND o.tenant_id = u.tenant_id
+                         ORDER BY o.id LIMIT 1) AS org
+                 FROM role_grants g JOIN users u ON u.id = g.user_id AND u.tenant_id = g.tenant_id
+                 WHERE g.tenant_id = $1 AND g.role = $2 AND u.deleted_at IS NULL
+                 ORDER BY u.id",
+            )
+            .bind(tenant.0)
+            .bind(role.key())
             .fetch_all(db)
             .await
             .map_err(Into::into)

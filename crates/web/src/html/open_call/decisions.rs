@@ -35,6 +35,23 @@ pub fn router() -> Router<AppState> {
 
 const RANKED_PER_PAGE: i64 = 50;
 
+/// The people with the reviewer role, "Name — Organisation", to pick from.
+async fn reviewer_choices(state: &AppState, ctx: &Ctx) -> Result<Vec<Choice>, AppError> {
+    Ok(state
+        .services
+        .reviewers(&ctx.actor())
+        .await?
+        .into_iter()
+        .map(|r| Choice {
+            value: r.id.to_string(),
+            label: match r.org {
+                Some(org) => format!("{} — {org}", r.name),
+                None => r.name,
+            },
+        })
+        .collect())
+}
+
 fn decision_choices(ctx: &Ctx) -> Vec<Choice> {
     Decision::ALL
         .iter()
@@ -120,6 +137,7 @@ async fn render_applications(
             })
             .collect(),
         decisions: decision_choices(ctx),
+        reviewers: reviewer_choices(state, ctx).await?,
         page: page_no,
         has_next,
         query: serde_urlencoded::to_string(kept).unwrap_or_default(),
@@ -153,6 +171,7 @@ async fn render_application(state: &AppState, ctx: &Ctx, id: i64, form: Form) ->
         app: application_view(ctx, &staff.application),
         reviews: summaries(ctx, &staff.reviews, &staff.scores, &staff.criteria),
         decisions: decision_choices(ctx),
+        reviewers: reviewer_choices(state, ctx).await?,
         form,
         outcome_published: staff.application.call.outcome_published_at.is_some(),
     };
@@ -216,7 +235,7 @@ async fn assign_call(
     let actor = ctx.actor();
     match state
         .services
-        .assign_reviewer_to_call(&actor, CallId(id), form.get("reviewer"))
+        .assign_reviewer_to_call(&ctx.tenant, &actor, CallId(id), form.get("reviewer"))
         .await
     {
         Ok(_) => Ok(ctx.redirect_with_flash(&format!("/admin/calls/{id}/applications"), "flash-assigned")),
@@ -243,7 +262,7 @@ async fn assign_one(
     let actor = ctx.actor();
     match state
         .services
-        .assign_reviewer(&actor, ApplicationId(id), form.get("reviewer"))
+        .assign_reviewer(&ctx.tenant, &actor, ApplicationId(id), form.get("reviewer"))
         .await
     {
         Ok(()) => Ok(ctx.redirect_with_flash(&format!("/admin/applications/{id}"), "flash-assigned")),
