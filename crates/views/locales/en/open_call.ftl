@@ -245,3 +245,5 @@ assign-no-reviewers = Nobody holds the reviewer role yet. Give it to someone at
 error-reviewer-choose = Choose the reviewer from the list.
 mail-review-assigned-subject = Applications to review: { $call }
 mail-review-assigned-body = You have been assigned applications to review in the call “{ $call }” of { $tenant_gen }. { $count } applications wait for you; the call closes on { $closes }. Your list of reviews:
+review-conflict-first = Before you score: do you have a conflict of interest?
+review-scale-default = 1 = very weak · 3 = average · 5 = excellent

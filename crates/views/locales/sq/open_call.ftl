@@ -245,3 +245,5 @@ assign-no-reviewers = Askush nuk e ka ende rolin e vlerësuesit. Jepjani dikujt 
 error-reviewer-choose = Zgjidhni vlerësuesin nga lista.
 mail-review-assigned-subject = Aplikime për t'u vlerësuar: { $call }
 mail-review-assigned-body = Ju janë caktuar aplikime për t'i vlerësuar në thirrjen “{ $call }” të { $tenant_gen }. Ju presin { $count } aplikime; thirrja mbyllet më { $closes }. Lista juaj e vlerësimeve:
+review-conflict-first = Para se të vlerësoni: a keni konflikt interesi?
+review-scale-default = 1 = shumë i dobët · 3 = mesatar · 5 = shkëlqyeshëm
