@@ -146,6 +146,10 @@ pub struct ApplicationView {
     pub files: Vec<FileView>,
     pub submitted: Option<String>,
     pub decision_reason: Option<String>,
+    /// An active citizen applies as themselves: the texts speak of them, not of a group.
+    pub is_citizen: bool,
+    /// What happens next and when, for the applicant (empty for staff and reviewers).
+    pub next_steps: String,
 }
 
 #[derive(Template)]

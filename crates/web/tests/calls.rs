@@ -228,8 +228,26 @@ async fn a_cso_applies_and_gets_a_reference() {
                 .contains("+355 69")
         );
 
-        // Withdrawal before the deadline.
+        // The applicant's page says what happens next, and withdrawing is a quiet link.
+        let own = app.get(&app_path, Some(&applicant)).await.text();
+        assert!(
+            own.contains("Çfarë ndodh më pas") && own.contains("20.11.2026"),
+            "{}",
+            app.label
+        );
+        assert!(own.contains("class=\"link-button\">Tërhiq aplikimin"), "{}", app.label);
+        // Withdrawal before the deadline: asked first, then done.
         let r = app.post(&format!("{app_path}/withdraw"), Some(&applicant), &[]).await;
+        assert_eq!(r.status_code(), StatusCode::OK);
+        assert!(r.text().contains("Ta tërheqim aplikimin?"));
+        assert!(!app.get(&app_path, Some(&applicant)).await.text().contains("Tërhequr"));
+        let r = app
+            .post(
+                &format!("{app_path}/withdraw"),
+                Some(&applicant),
+                &[("confirmed", "yes")],
+            )
+            .await;
         assert_eq!(location(&r), app_path);
         assert!(app.get(&app_path, Some(&applicant)).await.text().contains("Tërhequr"));
     })

@@ -247,3 +247,12 @@ mail-review-assigned-subject = Applications to review: { $call }
 mail-review-assigned-body = You have been assigned applications to review in the call “{ $call }” of { $tenant_gen }. { $count } applications wait for you; the call closes on { $closes }. Your list of reviews:
 review-conflict-first = Before you score: do you have a conflict of interest?
 review-scale-default = 1 = very weak · 3 = average · 5 = excellent
+field-app-description-citizen = A short description of yourself and your engagement
+application-next-title = What happens next
+application-next-draft = The application is not submitted yet. Complete it and submit it by { $closes }; after the deadline a draft cannot be submitted.
+application-next-submitted = Your application is submitted. After the call closes on { $closes }, reviewers score it against the published criteria. When the municipality publishes the outcome, the decision and its reason are e-mailed to you and shown here.
+application-next-decided = The outcome is published. The decision and its reason are above; they were also e-mailed to you.
+application-next-withdrawn = You withdrew this application; it is not reviewed.
+withdraw-confirm-title = Withdraw the application?
+withdraw-confirm-text = You are withdrawing application { $reference } to the call “{ $call }”. This cannot be undone and the application will not be reviewed.
+withdraw-confirm-button = Yes, withdraw it

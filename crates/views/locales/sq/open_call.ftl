@@ -247,3 +247,12 @@ mail-review-assigned-subject = Aplikime për t'u vlerësuar: { $call }
 mail-review-assigned-body = Ju janë caktuar aplikime për t'i vlerësuar në thirrjen “{ $call }” të { $tenant_gen }. Ju presin { $count } aplikime; thirrja mbyllet më { $closes }. Lista juaj e vlerësimeve:
 review-conflict-first = Para se të vlerësoni: a keni konflikt interesi?
 review-scale-default = 1 = shumë i dobët · 3 = mesatar · 5 = shkëlqyeshëm
+field-app-description-citizen = Përshkrim i shkurtër për veten tuaj dhe angazhimin tuaj
+application-next-title = Çfarë ndodh më pas
+application-next-draft = Aplikimi nuk është dorëzuar ende. Plotësojeni dhe dorëzojeni deri më { $closes }; pas afatit drafti nuk mund të dorëzohet.
+application-next-submitted = Aplikimi juaj u dorëzua. Pas mbylljes së thirrjes më { $closes }, vlerësuesit e shqyrtojnë sipas kritereve të publikuara. Kur Bashkia publikon rezultatin, vendimi dhe arsyeja ju dërgohen me e-mail dhe shfaqen këtu.
+application-next-decided = Rezultati është publikuar. Vendimi dhe arsyeja janë më sipër; ju janë dërguar edhe me e-mail.
+application-next-withdrawn = E keni tërhequr këtë aplikim; ai nuk vlerësohet.
+withdraw-confirm-title = Ta tërheqim aplikimin?
+withdraw-confirm-text = Po tërhiqni aplikimin { $reference } në thirrjen “{ $call }”. Tërheqja nuk mund të zhbëhet dhe aplikimi nuk do të vlerësohet.
+withdraw-confirm-button = Po, tërhiqe aplikimin

@@ -15,7 +15,7 @@ use services::{
 };
 use store::WorkRow;
 use views::{
-    ApplicationFormPage, ApplicationPage, ApplicationReviewPage, ApplicationView, Choice, FileView, Form,
+    ApplicationFormPage, ApplicationPage, ApplicationReviewPage, ApplicationView, Choice, ConfirmPage, FileView, Form,
     MyApplication, MyApplicationsPage, WorkView,
 };
 
@@ -136,7 +136,29 @@ pub(crate) fn application_view(ctx: &Ctx, seen: &SeenApplication) -> Application
             .submitted_at
             .map(|t| t.with_timezone(&ctx.tz()).format("%d.%m.%Y %H:%M").to_string()),
         decision_reason: row.decision_reason.clone(),
+        is_citizen: row.applicant_type == domain::open_call::ApplicantType::Citizen,
+        next_steps: next_steps(ctx, seen),
     }
+}
+
+/// What happens next and when, told to the applicant in plain words.
+fn next_steps(ctx: &Ctx, seen: &SeenApplication) -> String {
+    if seen.viewer != Viewer::Applicant {
+        return String::new();
+    }
+    let closes = seen
+        .call
+        .closes_at
+        .with_timezone(&ctx.tz())
+        .format("%d.%m.%Y %H:%M")
+        .to_string();
+    let key = match seen.row.status {
+        ApplicationStatus::Draft => "application-next-draft",
+        ApplicationStatus::Withdrawn => "application-next-withdrawn",
+        ApplicationStatus::Submitted => "application-next-submitted",
+        _ => "application-next-decided",
+    };
+    views::t_args(ctx.lang, key, &[("closes", closes)])
 }
 
 /// The municipality's administrative units, as choices.
@@ -349,7 +371,33 @@ async fn refused(
     Ok(response)
 }
 
-async fn withdraw(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
+async fn withdraw(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    form: FormData,
+) -> Result<Response, AppError> {
+    // A quiet link asks first; the confirmation posts again with `confirmed=yes`.
+    if form.get("confirmed") != "yes" {
+        let seen = load(&state, &ctx, id).await?;
+        if seen.can_withdraw {
+            let call = localized(&ctx, &seen.call.title_sq, &seen.call.title_en).to_owned();
+            let reference = seen.row.reference.clone().unwrap_or_else(|| ctx.t("application-draft"));
+            return page(ConfirmPage {
+                p: ctx.page(ctx.t("withdraw-confirm-title")),
+                heading: ctx.t("withdraw-confirm-title"),
+                text: views::t_args(
+                    ctx.lang,
+                    "withdraw-confirm-text",
+                    &[("reference", reference), ("call", call)],
+                ),
+                action: format!("/applications/{id}/withdraw"),
+                fields: Vec::new(),
+                confirm_label: ctx.t("withdraw-confirm-button"),
+                cancel_href: format!("/applications/{id}"),
+            });
+        }
+    }
     match state
         .services
         .withdraw_application(&ctx.actor(), ApplicationId(id))
