@@ -35,3 +35,6 @@ ALTER TABLE review_scores ALTER COLUMN tenant_id SET NOT NULL;
 ALTER TABLE org_members ADD COLUMN tenant_id BIGINT REFERENCES tenants(id);
 UPDATE org_members m SET tenant_id = o.tenant_id FROM organisations o WHERE o.id = m.org_id;
 ALTER TABLE org_members ALTER COLUMN tenant_id SET NOT NULL;
+
+-- The people holding a role (the reviewers to pick from) are looked up by role.
+CREATE INDEX ix_role_grants__role ON role_grants (tenant_id, role, user_id);

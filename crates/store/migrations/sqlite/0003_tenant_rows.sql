@@ -141,3 +141,6 @@ INSERT INTO rate_buckets_new (bucket_key, window_start, hits)
     SELECT bucket_key, window_start, hits FROM rate_buckets WHERE bucket_key IS NOT NULL;
 DROP TABLE rate_buckets;
 ALTER TABLE rate_buckets_new RENAME TO rate_buckets;
+
+-- The people holding a role (the reviewers to pick from) are looked up by role.
+CREATE INDEX ix_role_grants__role ON role_grants (tenant_id, role, user_id);
