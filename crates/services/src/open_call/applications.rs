@@ -156,6 +156,8 @@ pub struct SeenApplication {
     pub works: Vec<WorkRow>,
     pub files: Vec<FileMeta>,
     pub viewer: Viewer,
+    /// Where the call stands now (by the services' clock).
+    pub phase: CallPhase,
     /// What the applicant may still do with it (always `false` for staff and reviewers).
     pub can_edit: bool,
     pub can_withdraw: bool,
@@ -288,6 +290,7 @@ impl Services {
         Ok(SeenApplication {
             can_edit: mine && row.status.can_edit(phase).is_ok() && !published,
             can_withdraw: mine && row.status.can_withdraw(phase, published).is_ok(),
+            phase,
             row,
             call,
             works,

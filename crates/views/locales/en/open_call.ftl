@@ -256,3 +256,5 @@ application-next-withdrawn = You withdrew this application; it is not reviewed.
 withdraw-confirm-title = Withdraw the application?
 withdraw-confirm-text = You are withdrawing application { $reference } to the call “{ $call }”. This cannot be undone and the application will not be reviewed.
 withdraw-confirm-button = Yes, withdraw it
+application-next-reviewing = The call closed on { $closes } and reviewers are scoring your application against the published criteria. When the municipality publishes the outcome, the decision and its reason are e-mailed to you and shown here.
+consent-listing-citizen = If I am selected, I agree that my name and fields are published.

@@ -256,3 +256,5 @@ application-next-withdrawn = E keni tërhequr këtë aplikim; ai nuk vlerësohet
 withdraw-confirm-title = Ta tërheqim aplikimin?
 withdraw-confirm-text = Po tërhiqni aplikimin { $reference } në thirrjen “{ $call }”. Tërheqja nuk mund të zhbëhet dhe aplikimi nuk do të vlerësohet.
 withdraw-confirm-button = Po, tërhiqe aplikimin
+application-next-reviewing = Thirrja u mbyll më { $closes } dhe vlerësuesit po e shqyrtojnë aplikimin tuaj sipas kritereve të publikuara. Kur Bashkia publikon rezultatin, vendimi dhe arsyeja ju dërgohen me e-mail dhe shfaqen këtu.
+consent-listing-citizen = Nëse përzgjidhem, pranoj që emri dhe fushat e mia të publikohen.

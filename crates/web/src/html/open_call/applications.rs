@@ -7,7 +7,10 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
     routing::{get, post},
 };
-use domain::{ApplicationId, FieldError, open_call::ApplicationStatus};
+use domain::{
+    ApplicationId, FieldError,
+    open_call::{ApplicationStatus, CallPhase},
+};
 use services::{
     ServiceError,
     open_call::applications::{SeenApplication, Viewer, application_values, limits},
@@ -152,9 +155,11 @@ fn next_steps(ctx: &Ctx, seen: &SeenApplication) -> String {
         .with_timezone(&ctx.tz())
         .format("%d.%m.%Y %H:%M")
         .to_string();
+    let closed = seen.phase == CallPhase::Closed;
     let key = match seen.row.status {
         ApplicationStatus::Draft => "application-next-draft",
         ApplicationStatus::Withdrawn => "application-next-withdrawn",
+        ApplicationStatus::Submitted if closed => "application-next-reviewing",
         ApplicationStatus::Submitted => "application-next-submitted",
         _ => "application-next-decided",
     };
