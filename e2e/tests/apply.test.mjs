@@ -192,6 +192,10 @@ describe('a CSO applies, a reviewer scores, the coordinator decides (with axe)',
     await submitForm(page, '#decide-form');
     await page.goto(url('/admin/calls/2/applications'));
     await submitForm(page, '#outcome-form');
+    // The final step says what will be sent to how many people, and asks once more.
+    assert.ok((await page.textContent('main')).includes('4 aplikues'));
+    await checkA11y(page, 'outcome confirmation');
+    await submitForm(page, '#confirm-form');
     assert.equal(currentPath(page), '/calls/2/outcome');
     const main = await page.textContent('main');
     assert.ok(main.includes('Rinia për Shushicën') && main.includes('Labinot-Fushë'));

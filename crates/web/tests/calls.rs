@@ -733,8 +733,27 @@ async fn review_decide_and_publish_the_outcome() {
             ],
         )
         .await;
+        // The final step asks first, saying what will be sent to how many people.
         let r = app
             .post(&format!("/admin/calls/{call}/outcome"), Some(&coordinator), &[])
+            .await;
+        assert_eq!(r.status_code(), StatusCode::OK, "{}", app.label);
+        let confirm = r.text();
+        assert!(
+            confirm.contains("Ta publikojmë rezultatin?") && confirm.contains("3 aplikues"),
+            "{confirm}"
+        );
+        assert!(
+            app.last_mail_to("e-para@example.org")
+                .await
+                .is_none_or(|m| !m.subject.starts_with("Rezultati"))
+        );
+        let r = app
+            .post(
+                &format!("/admin/calls/{call}/outcome"),
+                Some(&coordinator),
+                &[("confirmed", "yes")],
+            )
             .await;
         assert_eq!(location(&r), format!("/calls/{call}/outcome"), "{}", app.label);
 

@@ -133,6 +133,35 @@ impl Services {
             })
     }
 
+    /// What publishing the outcome would do, for the confirmation that names it: how many
+    /// applications have each decision. Refused for the same reasons as publishing itself, so
+    /// that nobody is asked to confirm what cannot be done.
+    pub async fn outcome_preview(&self, actor: &Actor, call: CallId) -> Result<Vec<store::StatusCount>> {
+        actor.require_user(Action::ManageCalls)?;
+        let row = self
+            .store
+            .call(actor.tenant, call)
+            .await?
+            .ok_or(ServiceError::NotFound)?;
+        if row.outcome_published_at.is_some() {
+            return Err(ServiceError::field("outcome", "outcome_published"));
+        }
+        if self.clock.now() < row.closes_at {
+            return Err(ServiceError::field("outcome", "call_still_open"));
+        }
+        let counts: Vec<store::StatusCount> = self
+            .store
+            .application_counts(actor.tenant, call)
+            .await?
+            .into_iter()
+            .filter(|c| c.status.is_application())
+            .collect();
+        if counts.iter().any(|c| c.status == ApplicationStatus::Submitted) {
+            return Err(ServiceError::field("outcome", "undecided_remain"));
+        }
+        Ok(counts)
+    }
+
     /// Publishes the outcome: each applicant is told the decision and its reason, in their
     /// language; the selected are handed over to the forum.
     pub async fn publish_outcome(&self, tenant: &TenantRow, actor: &Actor, call: CallId) -> Result<()> {

@@ -17,7 +17,7 @@ use domain::{
 use services::ServiceError;
 use services::people::orgs::FIELDS_OF_ACTIVITY;
 use store::RankFilter;
-use views::{AdminApplicationPage, CallApplicationsPage, Choice, Form, RankedView};
+use views::{AdminApplicationPage, CallApplicationsPage, Choice, ConfirmPage, Form, RankedView};
 
 use super::{applications::application_view, review::summaries};
 use crate::html::common::{form_again, localized, page, page_number};
@@ -273,7 +273,53 @@ async fn assign_one(
     }
 }
 
-async fn publish_outcome(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
+async fn publish_outcome(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    form: FormData,
+) -> Result<Response, AppError> {
+    // The final, weighty action: first a summary of what will be sent to whom, then publish.
+    if form.get("confirmed") != "yes" {
+        return match state.services.outcome_preview(&ctx.actor(), CallId(id)).await {
+            Ok(counts) => {
+                let call = state.services.call_for_staff(&ctx.actor(), CallId(id)).await?;
+                let total: i64 = counts.iter().map(|c| c.count).sum();
+                let breakdown = counts
+                    .iter()
+                    .map(|c| {
+                        format!(
+                            "{} {}",
+                            c.count,
+                            ctx.t(&format!("status-{}", c.status.key())).to_lowercase()
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                page(ConfirmPage {
+                    p: ctx.page(ctx.t("outcome-confirm-title")),
+                    heading: ctx.t("outcome-confirm-title"),
+                    text: views::t_args(
+                        ctx.lang,
+                        "outcome-confirm-text",
+                        &[
+                            ("call", localized(&ctx, &call.title_sq, &call.title_en).to_owned()),
+                            ("total", total.to_string()),
+                            ("breakdown", breakdown),
+                        ],
+                    ),
+                    action: format!("/admin/calls/{id}/outcome"),
+                    fields: Vec::new(),
+                    confirm_label: ctx.t("outcome-confirm-button"),
+                    cancel_href: format!("/admin/calls/{id}/applications"),
+                })
+            }
+            Err(ServiceError::Invalid(errors)) => {
+                render_applications(&state, &ctx, id, &HashMap::new(), Form::default().with_errors(errors)).await
+            }
+            Err(e) => Err(e.into()),
+        };
+    }
     match state
         .services
         .publish_outcome(&ctx.tenant, &ctx.actor(), CallId(id))
