@@ -170,7 +170,9 @@ pub async fn public_responses(State(state): State<AppState>, req: Request, next:
     let method = req.method().clone();
     if method != Method::GET && method != Method::HEAD {
         let response = next.run(req).await;
-        if response.status().is_success() || response.status().is_redirection() {
+        // Only a signed-in person changes what public pages show; a log-in or a sign-up does
+        // not, and must not empty the cache on the busiest day.
+        if ctx.session.is_some() && (response.status().is_success() || response.status().is_redirection()) {
             cache.drop_tenant(ctx.tenant.id);
         }
         return response;

@@ -80,9 +80,14 @@ pub fn parse_application_form(
         if w.title.trim().is_empty() && w.description.trim().is_empty() && w.link.trim().is_empty() {
             continue;
         }
+        let readable = [&w.title, &w.role, &w.description, &w.link]
+            .iter()
+            .all(|t| domain::check_characters("works", t).is_ok());
         let link_ok = w.link.is_empty() || w.link.starts_with("https://") || w.link.starts_with("http://");
         let year_ok = w.year.is_none_or(|y| (1950..=i64::from(this_year)).contains(&y));
-        if w.title.trim().is_empty()
+        if !readable {
+            work_err = Some(FieldError::new("works", "control_characters"));
+        } else if w.title.trim().is_empty()
             || w.title.chars().count() > WORK_TITLE
             || w.role.chars().count() > WORK_ROLE
             || w.description.chars().count() > WORK_DESCRIPTION
@@ -554,6 +559,16 @@ mod tests {
                 "consent_privacy"
             ]
         );
+    }
+
+    #[test]
+    fn control_characters_in_previous_work_are_refused() {
+        let work = WorkRow {
+            title: "Projekt\u{0}".into(),
+            ..WorkRow::default()
+        };
+        let errs = parse_application_form(&map(&[]), &[work], &[], false, 2026).unwrap_err();
+        assert_eq!((errs[0].field, errs[0].code), ("works", "control_characters"));
     }
 
     #[test]

@@ -77,6 +77,9 @@ pub fn parse_scores(
             .get(&format!("comment-{}", c.id))
             .map(String::as_str)
             .unwrap_or("");
+        if let Err(e) = domain::check_characters("scores", comment) {
+            errors.push(e);
+        }
         if comment.chars().count() > COMMENT_MAX {
             errors.push(FieldError::too_long("scores", COMMENT_MAX));
         }
@@ -421,5 +424,12 @@ mod tests {
             parse_scores(&values(&[("score-1", "0"), ("score-2", "1")]), &criteria, false).unwrap_err()[0].code,
             "score_invalid"
         );
+    }
+
+    #[test]
+    fn control_characters_in_comments_are_refused() {
+        let criteria = [criterion(1, 1)];
+        let errs = parse_scores(&values(&[("score-1", "3"), ("comment-1", "a\u{0}b")]), &criteria, false).unwrap_err();
+        assert_eq!(errs[0].code, "control_characters");
     }
 }

@@ -31,7 +31,9 @@ pub fn parse_settings(values: &HashMap<String, String>) -> Result<TenantSettings
         .then(|| FieldError::new("time_zone", "choice_invalid"));
     let logo = get(values, "logo_url").trim();
     let logo_ok = logo.is_empty() || logo.starts_with("https://") || logo.starts_with('/');
-    let logo_err = (!logo_ok).then(|| FieldError::new("logo_url", "url_invalid"));
+    let logo_err = domain::check_characters("logo_url", logo)
+        .err()
+        .or_else(|| (!logo_ok).then(|| FieldError::new("logo_url", "url_invalid")));
     let privacy_sq = Text::parse("privacy_sq", get(values, "privacy_sq"), false, 20_000);
     let privacy_en = Text::parse("privacy_en", get(values, "privacy_en"), false, 20_000);
     let genitive = Text::parse("name_genitive_sq", get(values, "name_genitive_sq"), false, 200);
