@@ -1,4 +1,10 @@
-//! Demo data: Bashkia Elbasan with its open call's timeline, news, and one account per role.
+//! Demo data: Bashkia Elbasan with its open call's timeline, news, one account per role (two
+//! reviewers), and calls with applications in every state a clerk meets (see `history` and
+//! `stories`).
+
+mod history;
+mod pdf;
+mod stories;
 
 use chrono::{Duration, NaiveDate};
 use domain::{Email, Lang, Role};
@@ -32,7 +38,11 @@ pub struct DemoAccount {
     pub name: &'static str,
 }
 
-pub const ACCOUNTS: [DemoAccount; 6] = [
+/// The second reviewer, created after the first demo data so that the ids of what came before stay
+/// as they were (the browser tests use them).
+const SECOND_REVIEWER: &str = "vleresuesja@demo.bashke.al";
+
+pub const ACCOUNTS: [DemoAccount; 7] = [
     DemoAccount {
         role: Role::PlatformAdmin,
         email: "admin@demo.bashke.al",
@@ -62,6 +72,11 @@ pub const ACCOUNTS: [DemoAccount; 6] = [
         role: Role::Participant,
         email: "qytetari@demo.bashke.al",
         name: "Arbër Çela",
+    },
+    DemoAccount {
+        role: Role::Reviewer,
+        email: SECOND_REVIEWER,
+        name: "Vjosa Vlerësuesja",
     },
 ];
 
@@ -103,10 +118,13 @@ pub async fn seed(services: &Services) -> anyhow::Result<bool> {
     if !store.list_tenants().await?.is_empty() {
         return Ok(false);
     }
+    let now = services.clock.now();
+    // The municipality, its staff and its cycle exist since before the earliest call of the demo.
+    let founded = now - Duration::days(240);
     let system = AuditCtx {
         tenant: None,
         actor: None,
-        at: services.clock.now(),
+        at: founded,
         request_id: Some("demo-seed".into()),
     };
     let tenant = store
@@ -216,7 +234,7 @@ pub async fn seed(services: &Services) -> anyhow::Result<bool> {
     let hash = services.hasher.hash(DEMO_PASSWORD).await?;
     let mut coordinator = None;
     let mut users = Vec::new();
-    for account in &ACCOUNTS {
+    for account in ACCOUNTS.iter().filter(|a| a.email != SECOND_REVIEWER) {
         let email = Email::parse("email", account.email)
             .map_err(|e| anyhow::anyhow!("demo e-mail {}: {}", account.email, e.code))?;
         let roles: Vec<Role> = match account.role {
@@ -255,7 +273,7 @@ pub async fn seed(services: &Services) -> anyhow::Result<bool> {
     for (i, (t_sq, t_en, b_sq, b_en)) in news.iter().enumerate() {
         let at = AuditCtx {
             actor: Some(author),
-            at: ctx.at - Duration::days(3 - i as i64),
+            at: now - Duration::days(3 - i as i64),
             ..ctx.clone()
         };
         store
@@ -272,11 +290,13 @@ pub async fn seed(services: &Services) -> anyhow::Result<bool> {
             )
             .await?;
     }
-    seed_call(
+    // Drafted and published two days before it opens.
+    let open_call = seed_call(
         services,
         tenant,
         &AuditCtx {
             actor: Some(author),
+            at: now - Duration::days(9),
             ..ctx.clone()
         },
     )
@@ -315,7 +335,135 @@ pub async fn seed(services: &Services) -> anyhow::Result<bool> {
         .map(|(_, id)| *id)
         .ok_or_else(|| anyhow::anyhow!("no reviewer in demo accounts"))?;
     seed_closed_call(services, tenant, author, reviewer, citizen, &hash, &ctx).await?;
+    let second = ACCOUNTS
+        .iter()
+        .find(|a| a.email == SECOND_REVIEWER)
+        .ok_or_else(|| anyhow::anyhow!("no second reviewer in demo accounts"))?;
+    let email = Email::parse("email", second.email).map_err(|e| anyhow::anyhow!("demo e-mail: {}", e.code))?;
+    let second_reviewer = store
+        .create_verified_user(
+            tenant,
+            &email,
+            second.name,
+            &hash,
+            Lang::Sq,
+            &[second.role],
+            &AuditCtx {
+                at: founded + Duration::days(20),
+                ..ctx.clone()
+            },
+        )
+        .await?;
+    let past = history::Past::new(services, tenant, author, [reviewer, second_reviewer], &hash).await?;
+    seed_rural_call(services, tenant, author, &past).await?;
+    past.play(open_call, local_day(services, -6, "00:00")?, &stories::OPEN_CALL)
+        .await?;
+    past.set_clock(now);
+    past.deliver_mail().await?;
     Ok(true)
+}
+
+/// An earlier call, to the rural administrative units: open for a month from 200 days ago,
+/// reviewed, decided and its outcome published 150 days ago, so that its public outcome and
+/// statistics show (and the retention period of a year after the outcome has not run out).
+async fn seed_rural_call(
+    services: &Services,
+    tenant: domain::TenantId,
+    coordinator: domain::UserId,
+    past: &history::Past,
+) -> anyhow::Result<()> {
+    let store = &services.store;
+    let opens_at = local_day(services, -200, "08:00")?;
+    let closes_at = local_day(services, -170, "23:59")?;
+    let input = CallInput {
+        title_sq: "Thirrje për organizatat dhe banorët e njësive administrative rurale".into(),
+        title_en: "Call to organisations and residents of the rural administrative units".into(),
+        summary_sq: "Katër vende në forumin e bashkë-krijimit për zërat e njësive administrative rurale.".into(),
+        summary_en: "Four seats in the co-creation forum for voices from the rural administrative units.".into(),
+        body_sq: "Para thirrjes kryesore, Bashkia Elbasan rezervon katër vende në forumin e bashkë-krijimit për \
+organizata, grupe dhe qytetarë aktivë nga njësitë administrative rurale, që zëri i tyre të dëgjohet që në fillim të \
+procesit.\n\n## Si zgjidhen aplikimet\n\nDy vlerësues të pavarur i vlerësojnë aplikimet sipas kritereve më poshtë. \
+Vendimi dhe arsyeja e tij i dërgohen çdo aplikuesi me postë elektronike."
+            .into(),
+        body_en: "Before its main call, the Municipality of Elbasan reserves four seats in the co-creation forum for \
+organisations, groups and active citizens from the rural administrative units, so that their voice is heard from the \
+start of the process.\n\n## How applications are chosen\n\nTwo independent reviewers score the applications against \
+the criteria below. Each applicant is sent the decision and its reason by e-mail."
+            .into(),
+        eligibility_sq: "Organizata, grupe jo-formale dhe qytetarë aktivë që punojnë në një ose më shumë nga njësitë \
+administrative jashtë qytetit të Elbasanit."
+            .into(),
+        eligibility_en: "Organisations, informal groups and active citizens working in one or more of the \
+administrative units outside the city of Elbasan."
+            .into(),
+        requirements_sq: "- Një përshkrim i shkurtër i punës suaj në njësinë administrative.\n\
+- Të paktën një shembull pune me banorët.\n\
+- Një deklaratë interesi."
+            .into(),
+        requirements_en: "- A short description of your work in the administrative unit.\n\
+- At least one example of work with its residents.\n\
+- A statement of interest."
+            .into(),
+        allow_cso: true,
+        allow_informal: true,
+        allow_citizen: true,
+        places: Some(4),
+        opens_at,
+        closes_at,
+        contact_email: "koordinatori@elbasani.gov.al".into(),
+    };
+    let criterion = |sq: &str, en: &str, dsq: &str, den: &str, weight| CriterionInput {
+        name_sq: sq.into(),
+        name_en: en.into(),
+        description_sq: dsq.into(),
+        description_en: den.into(),
+        weight,
+    };
+    let criteria = [
+        criterion(
+            "Lidhja me banorët e njësive rurale",
+            "Ties with the residents of the rural units",
+            "1 = asnjë lidhje e dukshme; 5 = punë e përditshme me banorët.",
+            "1 = no visible ties; 5 = works with the residents every day.",
+            3,
+        ),
+        criterion(
+            "Përvoja në pjesëmarrjen qytetare",
+            "Experience in civic participation",
+            "1 = asnjë përvojë; 5 = nisma të dokumentuara me banorët.",
+            "1 = no experience; 5 = documented initiatives with residents.",
+            2,
+        ),
+        criterion(
+            "Motivimi",
+            "Motivation",
+            "1 = i paqartë; 5 = i qartë dhe i lidhur me procesin.",
+            "1 = unclear; 5 = clear and tied to the process.",
+            1,
+        ),
+    ];
+    let drafted = AuditCtx {
+        tenant: Some(tenant),
+        actor: Some(coordinator),
+        at: opens_at - Duration::days(5),
+        request_id: Some("demo-seed".into()),
+    };
+    let call = store.create_call(tenant, &input, &criteria, "ELB", &drafted).await?;
+    let published = AuditCtx {
+        at: opens_at - Duration::days(4),
+        ..drafted
+    };
+    store.publish_call(tenant, call, &published).await?;
+    past.play(call, local_day(services, -200, "00:00")?, &stories::RURAL_CALL)
+        .await
+}
+
+/// A moment `days` from today (negative: before), at `hm` in Elbasan's time.
+fn local_day(services: &Services, days: i64, hm: &str) -> anyhow::Result<chrono::DateTime<chrono::Utc>> {
+    let tz = chrono_tz::Europe::Tirane;
+    let day = services.clock.now().with_timezone(&tz).date_naive() + Duration::days(days);
+    parse_local("date", &format!("{}T{hm}", day.format("%Y-%m-%d")), tz)
+        .map_err(|e| anyhow::anyhow!("demo date: {}", e.code))
 }
 
 /// People who applied to the closed call: (e-mail, name, organisation if any, units, fields).
@@ -536,7 +684,7 @@ co-creation forum, with priority for the rural administrative units."
 
 /// The municipality's real call (`seed/`, from `shared/seed/`), open from a week ago until three
 /// weeks from now, with selection criteria drawn from what it asks applicants to send.
-async fn seed_call(services: &Services, tenant: domain::TenantId, ctx: &AuditCtx) -> anyhow::Result<()> {
+async fn seed_call(services: &Services, tenant: domain::TenantId, ctx: &AuditCtx) -> anyhow::Result<domain::CallId> {
     let store = &services.store;
     store.set_tenant_ref_prefix(tenant, "ELB", ctx).await?;
     let tz = chrono_tz::Europe::Tirane;
@@ -612,7 +760,7 @@ the territory of the Municipality of Elbasan. CSOs of every size and field of ac
     ];
     let call = store.create_call(tenant, &input, &criteria, "ELB", ctx).await?;
     store.publish_call(tenant, call, ctx).await?;
-    Ok(())
+    Ok(call)
 }
 
 /// The Albanian original, with its plain-text headings turned into Markdown ones.

@@ -15,6 +15,7 @@ pub mod permission;
 pub mod role;
 
 pub use common::{
+    audit::{AuditAction, AuditKind},
     ids::{ApplicationId, CallId, NewsId, OrgId, TenantId, UserId},
     lang::Lang,
     values::{Email, FieldError, NewPassword, OrgKind, SizeBand, Slug, Text, check_characters, validate_all},

@@ -30,7 +30,7 @@ pub mod testing;
 use std::{path::Path, str::FromStr, time::Duration};
 
 pub use common::{
-    audit::{AuditCtx, AuditFilter, AuditRow},
+    audit::{AuditCtx, AuditFilter, AuditRow, LabelledTable, ObjectLabel},
     error::StoreError,
     outbox::{NewMail, OutboxRow},
 };

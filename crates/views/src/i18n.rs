@@ -42,12 +42,29 @@ pub fn t_opt(lang: Lang, key: &str) -> Option<String> {
     LOCALES.try_lookup(id(lang), key)
 }
 
-/// Translates `key` with named arguments (`{ $name }` in the `.ftl` file).
+/// Translates `key` with named arguments (`{ $name }` in the `.ftl` file). A whole number is
+/// passed as a number, so that plural variants (`[one]`, `[0]`) are chosen; text such as
+/// `0007` (a reference's digits) stays text.
 pub fn t_args(lang: Lang, key: &str, args: &[(&str, String)]) -> String {
     let map: HashMap<Cow<'static, str>, FluentValue<'_>> = args
         .iter()
-        .map(|(k, v)| (Cow::Owned((*k).to_owned()), FluentValue::from(v.clone())))
+        .map(|(k, v)| {
+            let value = match v.parse::<i64>() {
+                Ok(n) if n.to_string() == *v => FluentValue::from(n),
+                _ => FluentValue::from(v.clone()),
+            };
+            (Cow::Owned((*k).to_owned()), value)
+        })
         .collect();
+    LOCALES.lookup_with_args(id(lang), key, &map)
+}
+
+/// Translates `key` with the number `n` as `$name`. Passed as a number, not as text, so that
+/// the message's `[0]`, `[1]` variants are chosen (Fluent matches a text argument against
+/// number variants never, and falls through to `*[other]`).
+pub fn t_count(lang: Lang, key: &str, name: &str, n: i64) -> String {
+    let map: HashMap<Cow<'static, str>, FluentValue<'_>> =
+        std::iter::once((Cow::Owned(name.to_owned()), FluentValue::from(n))).collect();
     LOCALES.lookup_with_args(id(lang), key, &map)
 }
 
@@ -262,7 +279,12 @@ mod tests {
         );
         let mut fields = BTreeSet::new();
         for text in &sources {
-            for marker in ["f::input(p, form, \"", "f::textarea(p, form, \"", "err(p.lang, \""] {
+            for marker in [
+                "f::input(p, form, \"",
+                "f::textarea(p, form, \"",
+                "f::long_text(p, form, \"",
+                "err(p.lang, \"",
+            ] {
                 for part in text.split(marker).skip(1) {
                     if let Some(name) = part.split('"').next() {
                         fields.insert(name.to_owned());
@@ -278,5 +300,15 @@ mod tests {
             .map(|(f, l)| format!("{f} ({l:?})"))
             .collect();
         assert!(missing.is_empty(), "no field-… label for: {missing:?}");
+    }
+
+    #[test]
+    fn whole_numbers_choose_plural_variants() {
+        assert_eq!(t_args(Lang::En, "audit-count", &[("count", "1".into())]), "1 item");
+        assert_eq!(t_args(Lang::En, "audit-count", &[("count", "3".into())]), "3 items");
+        assert_eq!(
+            t_args(Lang::Sq, "audit-object-draft", &[("id", "0007".into())]),
+            "nr. 0007 (draft)"
+        );
     }
 }

@@ -6,10 +6,20 @@
 
 use askama::Template;
 
+use domain::Lang;
+
 use crate::{
     common::{Choice, Form, PageCtx},
-    i18n::t_args,
+    i18n::{t_args, t_count, t_opt},
 };
+
+/// The municipality's time zone in words ("ora e Shqipërisë", "Albania time"), as staff and
+/// applicants know it, from the `zone-…` texts of `open_call.ftl` ("Europe/Tirane" is
+/// `zone-Europe-Tirane`). A zone without such a text shows as its IANA name, which is at least
+/// exact.
+pub fn zone_name(lang: Lang, iana: &str) -> String {
+    t_opt(lang, &format!("zone-{}", iana.replace('/', "-"))).unwrap_or_else(|| iana.to_owned())
+}
 
 /// A call as listed.
 #[derive(Debug, Clone)]
@@ -192,6 +202,7 @@ pub struct AdminCallsPage {
     pub calls: Vec<CallCard>,
 }
 
+/// One row of criteria on the call form; a new row has every box empty, its weight included.
 #[derive(Debug, Clone, Default)]
 pub struct CriterionRowView {
     pub index: usize,
@@ -202,6 +213,32 @@ pub struct CriterionRowView {
     pub weight: String,
 }
 
+impl CriterionRowView {
+    /// The id and error field of one of the row's boxes: `crit_weight` of row 2 is `crit_weight-2`.
+    pub fn field(&self, name: &str) -> String {
+        format!("{name}-{}", self.index)
+    }
+}
+
+/// What editing a published call with applications changes for its applicants, shown above the
+/// form: how many hold a draft and how many have submitted.
+#[derive(Debug, Clone)]
+pub struct ApplicantsWarning {
+    pub drafts: i64,
+    pub submitted: i64,
+}
+
+impl ApplicantsWarning {
+    /// "1 applicant has a draft not yet submitted. 3 applications have been submitted."
+    pub fn counts(&self, lang: &Lang) -> String {
+        format!(
+            "{} {}",
+            t_count(*lang, "call-edit-warning-drafts", "n", self.drafts),
+            t_count(*lang, "call-edit-warning-submitted", "n", self.submitted)
+        )
+    }
+}
+
 #[derive(Template)]
 #[template(path = "open_call/admin_call_form.html")]
 pub struct CallFormPage {
@@ -210,7 +247,9 @@ pub struct CallFormPage {
     pub form: Form,
     pub criteria: Vec<CriterionRowView>,
     pub types: Vec<Choice>,
-    pub time_zone: String,
+    /// The municipality's time zone in words ([`zone_name`]).
+    pub zone: String,
+    pub warning: Option<ApplicantsWarning>,
 }
 
 #[derive(Template)]
@@ -223,6 +262,8 @@ pub struct AdminCallPage {
     pub extend_form: Form,
     pub documents: Vec<FileView>,
     pub max_mb: String,
+    /// The municipality's time zone in words ([`zone_name`]).
+    pub zone: String,
 }
 
 #[derive(Debug, Clone)]

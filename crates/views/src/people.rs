@@ -62,6 +62,9 @@ pub struct AccountPage {
     pub password_form: Form,
     pub email_form: Form,
     pub delete_form: Form,
+    /// The saved language of the person's e-mails (`sq`, `en`).
+    pub mail_lang: String,
+    pub language_form: Form,
 }
 
 #[derive(Template)]

@@ -5,18 +5,42 @@
 
 use askama::Template;
 
-use crate::common::{Form, PageCtx};
+use crate::common::{Choice, Form, PageCtx};
 
+/// One entry of the audit log as a translated sentence whose person and object are links.
 #[derive(Debug, Clone)]
 pub struct AuditView {
     pub id: i64,
     pub at: String,
     pub at_iso: String,
-    pub actor: String,
-    pub action: String,
-    pub entity: String,
+    pub sentence: Vec<SentencePart>,
+    pub changes: Vec<AuditChangeView>,
+}
+
+/// Words of a sentence, or a link within it.
+#[derive(Debug, Clone)]
+pub struct SentencePart {
+    pub text: String,
+    pub href: Option<String>,
+}
+
+impl SentencePart {
+    pub fn text(text: &str) -> Self {
+        SentencePart {
+            text: text.to_owned(),
+            href: None,
+        }
+    }
+}
+
+/// One field of an entry: "field: before → after", in words.
+#[derive(Debug, Clone)]
+pub struct AuditChangeView {
+    pub field: String,
     pub before: String,
     pub after: String,
+    /// Folded under a "show" control: a call's body would fill the page.
+    pub long: bool,
 }
 
 #[derive(Template)]
@@ -24,8 +48,14 @@ pub struct AuditView {
 pub struct AuditPage {
     pub p: PageCtx,
     pub entries: Vec<AuditView>,
-    pub action: String,
-    pub next_before: Option<i64>,
+    /// The filter's values as typed (`kind`, `person`, `from`, `to`), with errors.
+    pub form: Form,
+    pub kinds: Vec<Choice>,
+    pub people: Vec<Choice>,
+    /// Showing reads of personal data rather than changes.
+    pub reads: bool,
+    pub next_href: Option<String>,
+    pub first_page: bool,
 }
 
 #[derive(Debug, Clone)]

@@ -83,6 +83,16 @@ impl Ctx {
         views::t(self.lang, key)
     }
 
+    /// Translates `key` with one argument.
+    pub fn t1(&self, key: &str, name: &str, value: &str) -> String {
+        views::i18n::t_args(self.lang, key, &[(name, value.to_owned())])
+    }
+
+    /// Translates `key`, or `None` when no `.ftl` file defines it.
+    pub fn t_opt(&self, key: &str) -> Option<String> {
+        views::i18n::t_opt(self.lang, key)
+    }
+
     /// The shared part of every page. Which menus show is asked of the one permission table,
     /// the same the use cases ask.
     pub fn page(&self, title: impl Into<String>) -> PageCtx {
@@ -238,20 +248,8 @@ pub async fn request_context(State(state): State<AppState>, mut req: Request, ne
         },
         None => None,
     };
-    // A signed-in person who switches language gets their e-mails in it from now on.
-    if let (Some(lang), Some(s)) = (set_lang_cookie, &session)
-        && s.user.lang() != lang
-    {
-        let audit = state.services.ctx(tenant.id(), Some(s.user.id()), Some(&request_id));
-        if let Err(e) = state
-            .services
-            .store
-            .set_user_lang(tenant.id(), s.user.id(), lang, &audit)
-            .await
-        {
-            tracing::warn!(error = %e, "could not store the language preference");
-        }
-    }
+    // The page's language link only changes what this browser shows: the language of a person's
+    // e-mails is a choice they make on their account page (a stray tap is not a change of account).
     let flash = jar
         .get(FLASH_COOKIE)
         .map(|c| c.value().to_owned())

@@ -428,7 +428,8 @@ async fn deleting_an_account_erases_personal_data() {
 async fn e_mails_follow_the_language_a_person_chose() {
     each_backend(async |app| {
         let (_, session) = app.user(Role::Participant).await;
-        app.get("/account?lang=en", Some(&session)).await;
+        app.post("/account/language", Some(&session), &[("mail_lang", "en")])
+            .await;
         app.post("/password/forgot", None, &[("email", "participant@example.org")])
             .await;
         let mail = app.last_mail_to("participant@example.org").await.expect("reset mail");

@@ -14,8 +14,8 @@ pub(crate) async fn published_call(app: &TestApp, coordinator: &str, types: &[&s
         ("summary_sq", "Ftesë për bashkë-krijim"),
         ("body_sq", "Bashkia **Elbasan** fton…"),
         ("requirements_sq", "- Përshkrim\n- Shembuj pune"),
-        ("opens_at", "2026-11-01T08:00"),
-        ("closes_at", "2026-11-20T23:59"),
+        ("opens_at", "01.11.2026 08:00"),
+        ("closes_at", "20.11.2026 23:59"),
         ("contact_email", "koordinatori@elbasani.gov.al"),
         ("places", "10"),
         ("crit_name_sq", "Përvoja"),
@@ -299,7 +299,7 @@ async fn the_deadline_holds_and_can_be_extended() {
             .post(
                 &format!("/admin/calls/{call}/extend"),
                 Some(&coordinator),
-                &[("closes_at", "2026-11-10T23:59")],
+                &[("closes_at", "10.11.2026 23:59")],
             )
             .await;
         assert_eq!(
@@ -311,7 +311,7 @@ async fn the_deadline_holds_and_can_be_extended() {
             .post(
                 &format!("/admin/calls/{call}/extend"),
                 Some(&coordinator),
-                &[("closes_at", "2026-12-15T23:59")],
+                &[("closes_at", "15.12.2026 23:59")],
             )
             .await;
         assert_eq!(location(&r), format!("/admin/calls/{call}"), "{}", app.label);
@@ -319,8 +319,11 @@ async fn the_deadline_holds_and_can_be_extended() {
         assert!(told.subject.contains("Afati"), "{}", told.subject);
         let r = app.post(&format!("{app_path}/submit"), Some(&citizen), &[]).await;
         assert_eq!(location(&r), app_path, "{}", app.label);
-        let audit = app.get("/admin/audit?action=call.", Some(&coordinator)).await.text();
-        assert!(audit.contains("call.extend_deadline"));
+        let audit = app
+            .get("/admin/audit?action_kind=calls", Some(&coordinator))
+            .await
+            .text();
+        assert!(audit.contains("shtyu afatin e thirrjes"), "{}", app.label);
     })
     .await;
 }
@@ -373,7 +376,7 @@ async fn feed_calendar_and_bad_call_forms() {
         let html = r.text();
         assert!(
             html.contains("Kjo fushë është e detyrueshme.")
-                && html.contains("Shkruani datën dhe orën")
+                && html.contains("Data e hapjes nuk u kuptua")
                 && html.contains("pesh"),
             "{}",
             app.label
@@ -426,7 +429,9 @@ async fn review_decide_and_publish_the_outcome() {
         let (first_id, first) = app.user_in(app.elbasan, "e-para@example.org", &[]).await;
         let (_, second) = app.user_in(app.elbasan, "e-dyta@example.org", &[]).await;
         let (_, citizen) = app.user_in(app.elbasan, "qytetar@example.org", &[]).await;
-        app.get("/?lang=en", Some(&second)).await; // the second applicant reads English
+        // The second applicant chose English for their e-mails.
+        app.post("/account/language", Some(&second), &[("mail_lang", "en")])
+            .await;
         let a1 = submitted(app, call, &first, true).await;
         let a2 = submitted(app, call, &second, true).await;
         let a3 = submitted(app, call, &citizen, false).await;
@@ -514,10 +519,10 @@ async fn review_decide_and_publish_the_outcome() {
                 .contains("+355 69 123 4567")
         );
         assert!(
-            app.get("/admin/audit?action=application.read", Some(&coordinator))
+            app.get("/admin/audit?action_kind=reads", Some(&coordinator))
                 .await
                 .text()
-                .contains("application.read")
+                .contains("lexoi aplikimin")
         );
 
         // A conflict of interest closes the review of that application.
@@ -837,10 +842,10 @@ async fn exports_api_and_the_applicants_own_data() {
             StatusCode::FORBIDDEN
         );
         assert!(
-            app.get("/admin/audit?action=call.export", Some(&coordinator))
+            app.get("/admin/audit?action_kind=reads", Some(&coordinator))
                 .await
                 .text()
-                .contains("call.export")
+                .contains("shkarkoi aplikimet e thirrjes")
         );
 
         let calls: serde_json::Value = app.get("/api/v1/calls", None).await.json();
@@ -1151,6 +1156,298 @@ async fn the_persons_own_data_holds_files_e_mails_and_audit_entries() {
         assert_eq!(application["application"]["status"], "submitted");
         assert!(!actions.contains(&"application.decide"), "{actions:?}");
         assert!(!data.to_string().contains("Arsye e brendshme"));
+    })
+    .await;
+}
+
+/// The call form as `published_call` fills it, with `changes` replacing fields of the same name.
+fn call_form<'a>(changes: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+    let mut form: Vec<(&str, &str)> = vec![
+        ("title_sq", "Thirrje e hapur për OSHC-të"),
+        ("title_en", "Open call to CSOs"),
+        ("summary_sq", "Ftesë për bashkë-krijim"),
+        ("body_sq", "Bashkia **Elbasan** fton…"),
+        ("requirements_sq", "- Përshkrim\n- Shembuj pune"),
+        ("opens_at", "01.11.2026 08:00"),
+        ("closes_at", "20.11.2026 23:59"),
+        ("contact_email", "koordinatori@elbasani.gov.al"),
+        ("places", "10"),
+        ("applicant_types", "cso"),
+        ("applicant_types", "citizen"),
+        ("crit_name_sq", "Përvoja"),
+        ("crit_name_en", "Experience"),
+        ("crit_description_sq", ""),
+        ("crit_description_en", ""),
+        ("crit_weight", "3"),
+        ("crit_name_sq", "Motivimi"),
+        ("crit_name_en", ""),
+        ("crit_description_sq", ""),
+        ("crit_description_en", ""),
+        ("crit_weight", "1"),
+    ];
+    for (name, value) in changes {
+        match form.iter_mut().find(|(k, _)| k == name) {
+            Some(field) => field.1 = value,
+            None => form.push((name, value)),
+        }
+    }
+    form
+}
+
+/// The `value` of the input whose id is `id`.
+fn value_of(html: &str, id: &str) -> String {
+    let input = html
+        .split(&format!("id=\"{id}\""))
+        .nth(1)
+        .unwrap_or_else(|| panic!("no #{id}"));
+    let input = &input[..input.find('>').expect("end of tag")];
+    input
+        .split("value=\"")
+        .nth(1)
+        .and_then(|v| v.split('"').next())
+        .unwrap_or_else(|| panic!("#{id} has no value: {input}"))
+        .to_owned()
+}
+
+/// The text of the error shown next to the field whose id is `id`, if any.
+fn error_next_to(html: &str, id: &str) -> Option<String> {
+    let after = html.split(&format!("id=\"{id}-error\"")).nth(1)?;
+    Some(after[..after.find("</p>")?].to_owned())
+}
+
+#[tokio::test]
+async fn call_times_are_typed_and_shown_as_the_municipality_writes_them() {
+    each_backend(async |app| {
+        let (_, coordinator) = app.user(Role::Coordinator).await;
+
+        // The new form: times in the municipality's format, the zone in words, no date picker,
+        // and criteria rows with nothing in them, the weight included.
+        let html = app.get("/admin/calls/new", Some(&coordinator)).await.text();
+        assert!(!html.contains("datetime-local") && !html.contains("Europe/Tirane"));
+        assert_eq!(value_of(&html, "opens_at"), "01.11.2026 10:00", "{}", app.label);
+        assert_eq!(value_of(&html, "closes_at"), "29.11.2026 23:59");
+        assert!(html.contains("p.sh. 31.12.2026 23:59 (ora e Shqipërisë)"));
+        assert!(html.contains("<code>**fjalë**</code>") && !html.contains("Markdown"));
+        for row in 0..5 {
+            assert_eq!(value_of(&html, &format!("crit_weight-{row}")), "", "row {row}");
+            assert_eq!(value_of(&html, &format!("crit_name_sq-{row}")), "");
+        }
+        let english = app.get("/admin/calls/new?lang=en", Some(&coordinator)).await.text();
+        assert!(english.contains("e.g. 31.12.2026 23:59 (Albania time)") && english.contains("For bold, write"));
+
+        // Another format is refused next to its field, naming it, and everything typed is kept.
+        let r = app
+            .post(
+                "/admin/calls",
+                Some(&coordinator),
+                &call_form(&[
+                    ("opens_at", "2026-12-01T08:00"),
+                    ("closes_at", "12/31/2026 11:59 PM"),
+                    ("crit_weight", ""),
+                ]),
+            )
+            .await;
+        assert_eq!(r.status_code(), StatusCode::UNPROCESSABLE_ENTITY, "{}", app.label);
+        let html = r.text();
+        let opens = error_next_to(&html, "opens_at").expect("error next to the opening time");
+        assert!(
+            opens.contains("Data e hapjes nuk u kuptua") && opens.contains("01.12.2026 08:00"),
+            "{opens}"
+        );
+        let closes = error_next_to(&html, "closes_at").expect("error next to the deadline");
+        assert!(
+            closes.contains("Afati nuk u kuptua") && closes.contains("31.12.2026 23:59"),
+            "{closes}"
+        );
+        assert!(html.contains("href=\"#opens_at\"") && html.contains("href=\"#closes_at\""));
+        assert_eq!(value_of(&html, "opens_at"), "2026-12-01T08:00");
+        assert_eq!(value_of(&html, "closes_at"), "12/31/2026 11:59 PM");
+        assert_eq!(value_of(&html, "title_sq"), "Thirrje e hapur për OSHC-të");
+        assert!(html.contains("- Përshkrim\n- Shembuj pune</textarea>"));
+        // A titled criterion without a weight: told on its own row, nothing assumed.
+        assert_eq!(value_of(&html, "crit_name_sq-0"), "Përvoja");
+        let weight = error_next_to(&html, "crit_weight-0").expect("error next to the weight");
+        assert!(weight.contains("ka titull, por jo peshë"), "{weight}");
+        assert_eq!(value_of(&html, "crit_weight-1"), "1");
+        assert!(error_next_to(&html, "crit_weight-1").is_none());
+        // The rows typed, then three empty ones.
+        assert_eq!(value_of(&html, "crit_name_sq-2"), "");
+        assert!(html.contains("id=\"crit_weight-4\"") && !html.contains("id=\"crit_weight-5\""));
+        assert!(
+            !app.get("/admin/calls", Some(&coordinator))
+                .await
+                .text()
+                .contains("OSHC-të")
+        );
+
+        // The municipality's format, one-digit day and hour too, is saved and shown back so.
+        let r = app
+            .post(
+                "/admin/calls",
+                Some(&coordinator),
+                &call_form(&[("opens_at", "1.12.2026 8:00"), ("closes_at", "31.12.2026 23:59")]),
+            )
+            .await;
+        let path = location(&r);
+        assert!(path.starts_with("/admin/calls/"), "{}: {}", app.label, r.text());
+        let show = app.get(&path, Some(&coordinator)).await.text();
+        assert!(
+            show.contains("01.12.2026 08:00 (ora e Shqipërisë)")
+                && show.contains("31.12.2026 23:59 (ora e Shqipërisë)"),
+            "{show}"
+        );
+        let edit = app.get(&format!("{path}/edit"), Some(&coordinator)).await.text();
+        assert_eq!(value_of(&edit, "opens_at"), "01.12.2026 08:00");
+        assert_eq!(value_of(&edit, "closes_at"), "31.12.2026 23:59");
+        assert_eq!(value_of(&edit, "crit_weight-0"), "3");
+        assert_eq!(value_of(&edit, "crit_weight-1"), "1");
+        assert_eq!(value_of(&edit, "crit_weight-2"), "", "new rows start empty");
+        assert!(!edit.contains("applicants-warning"), "a draft call has nobody to warn");
+        let id = path.trim_start_matches("/admin/calls/");
+        let ics = app
+            .get(&format!("/calls/{id}/deadline.ics"), Some(&coordinator))
+            .await
+            .text();
+        assert!(ics.contains("DTSTART:20261231T225900Z"), "{ics}");
+
+        // The deadline is extended in the same format; another format is refused and kept.
+        app.post(&format!("{path}/publish"), Some(&coordinator), &[]).await;
+        let show = app.get(&path, Some(&coordinator)).await.text();
+        assert_eq!(value_of(&show, "closes_at"), "07.01.2027 23:59");
+        let r = app
+            .post(
+                &format!("{path}/extend"),
+                Some(&coordinator),
+                &[("closes_at", "2027-01-15T23:59")],
+            )
+            .await;
+        assert_eq!(r.status_code(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = r.text();
+        assert!(error_next_to(&html, "closes_at").is_some_and(|e| e.contains("Afati nuk u kuptua")));
+        assert_eq!(value_of(&html, "closes_at"), "2027-01-15T23:59");
+        let r = app
+            .post(
+                &format!("{path}/extend"),
+                Some(&coordinator),
+                &[("closes_at", "15.01.2027 23:59")],
+            )
+            .await;
+        assert_eq!(location(&r), path, "{}", app.label);
+        assert!(
+            app.get(&path, Some(&coordinator))
+                .await
+                .text()
+                .contains("15.01.2027 23:59")
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn editing_a_published_call_with_applications_warns_and_tells_the_applicants() {
+    each_backend(async |app| {
+        let (_, coordinator) = app.user(Role::Coordinator).await;
+        let call = published_call(app, &coordinator, &["cso", "citizen"]).await;
+        let edit = format!("/admin/calls/{call}/edit");
+        assert!(
+            !app.get(&edit, Some(&coordinator))
+                .await
+                .text()
+                .contains("applicants-warning")
+        );
+
+        let (_, applicant) = app.user(Role::Participant).await;
+        submitted(app, call, &applicant, true).await;
+        let (_, drafter) = app.user_in(app.elbasan, "draft@example.org", &[]).await;
+        let r = app
+            .post(
+                &format!("/calls/{call}/apply"),
+                Some(&drafter),
+                &[("applicant_type", "citizen")],
+            )
+            .await;
+        app.post(
+            &location(&r),
+            Some(&drafter),
+            &[("description", "Fillim"), ("action", "save")],
+        )
+        .await;
+
+        let html = app.get(&edit, Some(&coordinator)).await.text();
+        let warning = html
+            .split("id=\"applicants-warning\"")
+            .nth(1)
+            .expect("a warning above the form");
+        let warning = &warning[..warning.find("</div>").expect("end")];
+        assert!(
+            warning.contains("1 aplikues ka një draft të padorëzuar.")
+                && warning.contains("1 aplikim është dorëzuar.")
+                && warning.contains("merr një njoftim me postë elektronike")
+                && warning.contains("nuk njoftohet askush"),
+            "{warning}"
+        );
+        assert!(html.find("applicants-warning") < html.find("id=\"call-form\""));
+        let english = app.get(&format!("{edit}?lang=en"), Some(&coordinator)).await.text();
+        assert!(english.contains("gets an e-mail telling them what changed"));
+
+        // Saved unchanged, or with a change that is not the deadline or a text: nobody is told.
+        let before = (
+            app.mails_to("participant@example.org").await,
+            app.mails_to("draft@example.org").await,
+        );
+        let r = app.post(&edit, Some(&coordinator), &call_form(&[])).await;
+        assert_eq!(
+            location(&r),
+            format!("/admin/calls/{call}"),
+            "{}: {}",
+            app.label,
+            r.text()
+        );
+        let r = app
+            .post(&edit, Some(&coordinator), &call_form(&[("places", "12")]))
+            .await;
+        assert_eq!(location(&r), format!("/admin/calls/{call}"));
+        assert_eq!(
+            (
+                app.mails_to("participant@example.org").await,
+                app.mails_to("draft@example.org").await
+            ),
+            before,
+            "{}",
+            app.label
+        );
+
+        // A new deadline and a new text: both applicants are told, each about their application.
+        let r = app
+            .post(
+                &edit,
+                Some(&coordinator),
+                &call_form(&[
+                    ("places", "12"),
+                    ("closes_at", "30.11.2026 23:59"),
+                    ("body_sq", "Bashkia **Elbasan** fton organizatat…"),
+                ]),
+            )
+            .await;
+        assert_eq!(location(&r), format!("/admin/calls/{call}"), "{}", app.label);
+        assert_eq!(app.mails_to("draft@example.org").await, before.1 + 1);
+        let told = app.last_mail_to("participant@example.org").await.expect("told");
+        assert!(told.subject.contains("u ndryshua"), "{}", told.subject);
+        assert!(
+            told.body_text
+                .contains("Afati i ri është 30.11.2026 23:59 (ora e Shqipërisë).")
+                && told.body_text.contains("Tekstet e thirrjes u ndryshuan")
+                && told.body_text.contains("Aplikimi juaj i dorëzuar nuk ndryshon")
+                && told.body_text.contains(&format!("/calls/{call}")),
+            "{}",
+            told.body_text
+        );
+        let draft = app.last_mail_to("draft@example.org").await.expect("told");
+        assert!(
+            draft.body_text.contains("Drafti juaj është i ruajtur"),
+            "{}",
+            draft.body_text
+        );
     })
     .await;
 }

@@ -89,8 +89,8 @@ async fn over_long_text_is_refused_with_its_limit_never_cut() {
                 &[
                     ("title_sq", "Thirrje"),
                     ("summary_sq", "Përmbledhje"),
-                    ("opens_at", "2026-11-01T08:00"),
-                    ("closes_at", "2026-11-20T23:59"),
+                    ("opens_at", "01.11.2026 08:00"),
+                    ("closes_at", "20.11.2026 23:59"),
                     ("contact_email", "k@elbasani.gov.al"),
                     ("applicant_types", "citizen"),
                     ("crit_name_sq", long.as_str()),

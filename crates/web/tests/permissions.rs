@@ -107,6 +107,7 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("GET", "/account", Who::SignedIn),
     ("POST", "/account/password", Who::SignedIn),
     ("POST", "/account/email", Who::SignedIn),
+    ("POST", "/account/language", Who::SignedIn),
     ("POST", "/account/delete", Who::SignedIn),
     ("GET", "/orgs/new", Who::SignedIn),
     ("POST", "/orgs", Who::SignedIn),

@@ -370,6 +370,17 @@ impl Services {
         Ok(())
     }
 
+    /// The language the person's e-mails are written in, chosen on their account page. `lang`
+    /// is the form's value (`sq`, `en`); the language the pages are shown in is a separate,
+    /// per-browser choice.
+    pub async fn set_mail_language(&self, actor: &Actor, lang: &str) -> Result<Lang> {
+        let user = actor.require_user(Action::ManageOwnAccount)?;
+        let lang = Lang::parse(lang.trim()).ok_or_else(|| ServiceError::field("mail_lang", "choice_invalid"))?;
+        let ctx = self.ctx(actor.tenant, Some(user), actor.request_id.as_deref());
+        self.store.set_user_lang(actor.tenant, user, lang, &ctx).await?;
+        Ok(lang)
+    }
+
     /// Sends a confirmation link to the new address; the change happens when it is opened.
     pub async fn request_email_change(
         &self,

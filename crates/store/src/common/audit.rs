@@ -30,33 +30,145 @@ pub struct AuditRow {
 
 #[derive(Debug, Clone, Default)]
 pub struct AuditFilter {
-    /// Only entries whose action starts with this (e.g. `user.` or `news.create`).
-    pub action_prefix: Option<String>,
+    /// Only entries with one of these action codes; empty means every action.
+    pub actions: Vec<&'static str>,
+    /// Never entries with these codes (reads of personal data, when looking at changes).
+    pub exclude: Vec<&'static str>,
     pub actor: Option<UserId>,
-    /// Keyset pagination: entries older than this id.
-    pub before_id: Option<i64>,
+    /// Entries at or after this time.
+    pub from: Option<DateTime<Utc>>,
+    /// Entries strictly before this time.
+    pub until: Option<DateTime<Utc>>,
+    /// Keyset pagination: entries that come after the entry with this id (older, or as old with
+    /// a smaller id).
+    pub after_entry: Option<i64>,
+}
+
+/// What a page of audit entries refers to, named for people: an application's reference, a
+/// call's title, a person's name. `label_en` is empty where the object has one name.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ObjectLabel {
+    pub id: i64,
+    pub label: String,
+    pub label_en: String,
+}
+
+/// The tables whose rows an audit entry can name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum LabelledTable {
+    Users,
+    Applications,
+    Calls,
+    News,
+    Organisations,
+    Cycles,
+}
+
+impl LabelledTable {
+    fn select(self) -> &'static str {
+        match self {
+            LabelledTable::Users => "SELECT id, display_name AS label, '' AS label_en FROM users",
+            LabelledTable::Applications => {
+                "SELECT id, COALESCE(reference, '') AS label, '' AS label_en FROM applications"
+            }
+            LabelledTable::Calls => "SELECT id, title_sq AS label, title_en AS label_en FROM calls",
+            LabelledTable::News => "SELECT id, title_sq AS label, title_en AS label_en FROM news_items",
+            LabelledTable::Organisations => "SELECT id, name AS label, '' AS label_en FROM organisations",
+            LabelledTable::Cycles => "SELECT id, title_sq AS label, title_en AS label_en FROM cycles",
+        }
+    }
 }
 
 impl Store {
-    /// Newest first, `limit` at most. Keyset-paginated so that page 1000 is as fast as page 1.
+    /// Newest first (by the time of the action), `limit` at most. Keyset-paginated so that page
+    /// 1000 is as fast as page 1.
     pub async fn list_audit(&self, tenant: TenantId, filter: &AuditFilter, limit: i64) -> Result<Vec<AuditRow>> {
-        let prefix = filter.action_prefix.as_ref().map(|p| format!("{}%", escape_like(p)));
+        // The action lists vary in length, so the statement is built with bound values only.
+        macro_rules! build {
+            ($qb:ident) => {{
+                $qb.push(
+                    "SELECT a.id, a.at, a.actor_id, u.display_name AS actor_name, a.action, a.entity,
+                            a.entity_id, a.before_json, a.after_json, a.request_id
+                     FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
+                     WHERE a.tenant_id = ",
+                );
+                $qb.push_bind(tenant.0);
+                if !filter.actions.is_empty() {
+                    $qb.push(" AND a.action IN (");
+                    let mut list = $qb.separated(", ");
+                    for code in &filter.actions {
+                        list.push_bind(*code);
+                    }
+                    $qb.push(")");
+                }
+                if !filter.exclude.is_empty() {
+                    $qb.push(" AND a.action NOT IN (");
+                    let mut list = $qb.separated(", ");
+                    for code in &filter.exclude {
+                        list.push_bind(*code);
+                    }
+                    $qb.push(")");
+                }
+                if let Some(actor) = filter.actor {
+                    $qb.push(" AND a.actor_id = ").push_bind(actor.0);
+                }
+                if let Some(from) = filter.from {
+                    $qb.push(" AND a.at >= ").push_bind(from);
+                }
+                if let Some(until) = filter.until {
+                    $qb.push(" AND a.at < ").push_bind(until);
+                }
+                if let Some(entry) = filter.after_entry {
+                    $qb.push(" AND (a.at, a.id) < (SELECT at, id FROM audit_log WHERE id = ")
+                        .push_bind(entry)
+                        .push(" AND tenant_id = ")
+                        .push_bind(tenant.0)
+                        .push(")");
+                }
+                $qb.push(" ORDER BY a.at DESC, a.id DESC LIMIT ").push_bind(limit);
+            }};
+        }
         read!(self, |db| {
-            sqlx::query_as::<_, AuditRow>(
-                "SELECT a.id, a.at, a.actor_id, u.display_name AS actor_name, a.action, a.entity,
-                        a.entity_id, a.before_json, a.after_json, a.request_id
-                 FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
-                 WHERE a.tenant_id = $1
-                   AND ($2 IS NULL OR a.action LIKE $2 ESCAPE '\\')
-                   AND ($3 IS NULL OR a.actor_id = $3)
-                   AND ($4 IS NULL OR a.id < $4)
-                 ORDER BY a.id DESC
-                 LIMIT $5",
+            let mut qb = sqlx::QueryBuilder::new("");
+            build!(qb);
+            qb.build_query_as::<AuditRow>().fetch_all(db).await.map_err(Into::into)
+        })
+    }
+
+    /// The names of the rows `ids` of `table` in the tenant: one statement for a page of entries.
+    pub async fn object_labels(&self, tenant: TenantId, table: LabelledTable, ids: &[i64]) -> Result<Vec<ObjectLabel>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        read!(self, |db| {
+            let mut qb = sqlx::QueryBuilder::new(table.select());
+            qb.push(" WHERE tenant_id = ").push_bind(tenant.0).push(" AND id IN (");
+            let mut list = qb.separated(", ");
+            for id in ids {
+                list.push_bind(*id);
+            }
+            qb.push(")");
+            qb.build_query_as::<ObjectLabel>()
+                .fetch_all(db)
+                .await
+                .map_err(Into::into)
+        })
+    }
+
+    /// The people who did something recorded in the tenant's log, by name: the audit page's
+    /// "person" filter. Bounded, because a municipality has many citizens.
+    pub async fn audit_actors(&self, tenant: TenantId, limit: i64) -> Result<Vec<ObjectLabel>> {
+        read!(self, |db| {
+            sqlx::query_as::<_, ObjectLabel>(
+                "SELECT u.id, u.display_name AS label, '' AS label_en
+                 FROM users u
+                 WHERE u.tenant_id = $1
+                   AND EXISTS (SELECT 1 FROM role_grants g
+                               WHERE g.tenant_id = u.tenant_id AND g.user_id = u.id AND g.role <> 'participant')
+                 ORDER BY u.display_name, u.id
+                 LIMIT $2",
             )
             .bind(tenant.0)
-            .bind(prefix)
-            .bind(filter.actor.map(|a| a.0))
-            .bind(filter.before_id)
             .bind(limit)
             .fetch_all(db)
             .await
@@ -85,8 +197,4 @@ impl Store {
             .map_err(Into::into)
         })
     }
-}
-
-fn escape_like(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
 }

@@ -121,6 +121,17 @@ pub struct Drafter {
     pub lang: String,
 }
 
+/// Someone with an application to a call that is not withdrawn (a draft or submitted): whom to
+/// tell when the call's deadline or texts change, in which language, about which application.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct CallApplicant {
+    pub application_id: i64,
+    pub email: String,
+    pub name: String,
+    pub lang: String,
+    pub status: String,
+}
+
 impl Store {
     pub async fn create_call(
         &self,
@@ -185,6 +196,7 @@ impl Store {
         call: CallId,
         input: &CallInput,
         criteria: &[CriterionInput],
+        mails: &[NewMail],
         ctx: &AuditCtx,
     ) -> Result<()> {
         let before = self.call(tenant, call).await?.ok_or(StoreError::NotFound)?;
@@ -234,6 +246,9 @@ impl Store {
                     .execute(&mut *tx)
                     .await?;
                 insert_criteria!(tx, tenant, call.0, criteria);
+            }
+            for mail in mails {
+                enqueue!(tx, Some(tenant), mail, ctx.at);
             }
             audit!(
                 tx,
@@ -370,6 +385,24 @@ impl Store {
             sqlx::query_as::<_, Drafter>(
                 "SELECT u.email, u.display_name AS name, u.lang FROM applications a JOIN users u ON u.id = a.applicant_id
                  WHERE a.tenant_id = $1 AND a.call_id = $2 AND a.status = 'draft' AND u.email IS NOT NULL
+                 ORDER BY a.id",
+            )
+            .bind(tenant.0)
+            .bind(call.0)
+            .fetch_all(db)
+            .await
+            .map_err(Into::into)
+        })
+    }
+
+    /// Everyone with a draft or submitted application to the call (withdrawn ones apart), who
+    /// still has an address, in the order they applied.
+    pub async fn call_applicants(&self, tenant: TenantId, call: CallId) -> Result<Vec<CallApplicant>> {
+        read!(self, |db| {
+            sqlx::query_as::<_, CallApplicant>(
+                "SELECT a.id AS application_id, u.email, u.display_name AS name, u.lang, a.status
+                 FROM applications a JOIN users u ON u.id = a.applicant_id
+                 WHERE a.tenant_id = $1 AND a.call_id = $2 AND a.status <> 'withdrawn' AND u.email IS NOT NULL
                  ORDER BY a.id",
             )
             .bind(tenant.0)

@@ -1,6 +1,6 @@
 ### Open calls: calls, applications, files, review, ranking and decisions, outcome and statistics, their errors and e-mails.
 error-number-invalid = Enter a whole number from 1 to 1000.
-error-weight-invalid = Every criterion needs a weight from 1 to 100.
+error-weight-invalid = The weight is a whole number from 1 to 100.
 error-criteria-required = Add at least one selection criterion.
 error-phone-invalid = Enter a phone number, e.g. +355 69 123 4567.
 error-works-invalid = Every example of work needs a title; the year cannot be in the future and the link starts with https://.
@@ -16,7 +16,7 @@ error-applicant-type-not-allowed = This call does not accept applications of thi
 error-org-kind-mismatch = The organisation's type does not match the kind of application.
 error-deadline-not-later = The new deadline must be after the current one and in the future.
 mail-deadline-extended-subject = The call's deadline was extended
-mail-deadline-extended-body = The deadline of the call “{ $call }” of { $tenant } was extended to { $deadline }. Your draft is saved; you can complete and submit it until then:
+mail-deadline-extended-body = The deadline of the call “{ $call }” of { $tenant } was extended to { $deadline } ({ $zone }). Your draft is saved; you can complete and submit it until then:
 mail-application-submitted-subject = Application { $reference } submitted
 mail-application-submitted-body = Your application to the call “{ $call }” of { $tenant } was submitted with the reference number { $reference }. You can see it, or withdraw it before the deadline, here:
 mail-application-received-subject = New application: { $reference }
@@ -113,7 +113,7 @@ field-eligibility-en = Eligibility (English)
 field-requirements-sq = What the application must contain (Albanian)
 field-requirements-en = What the application must contain (English)
 hint-places = Optional: how many organisations will be selected.
-hint-criteria = Leave a row's title empty to remove it. Weight from 1 to 100.
+hint-criteria = Empty rows are not saved. Every criterion needs an Albanian title and a weight from 1 to 100: the larger the weight, the more the criterion counts in the ranking; write 1 in every row if they all count the same. To take a criterion out, empty all its boxes. For more rows, save the call and edit it again.
 field-description-sq = Description (Albanian)
 field-description-en = Description (English)
 call-applications = Applications
@@ -121,7 +121,7 @@ call-preview = See it as others do
 call-publish = Publish call
 call-extend = Extend the deadline
 call-new-deadline = New deadline
-hint-extend = Everyone with a draft is told by e-mail.
+hint-extend = Day.month.year and the time on the 24-hour clock, e.g. 31.12.2026 23:59 ({ $zone }). Everyone with a draft is told by e-mail.
 hint-max-chars = Up to { $n } characters.
 status-draft = Draft
 status-submitted = Submitted
@@ -263,3 +263,44 @@ ranking-filter-unit = Administrative unit
 outcome-confirm-title = Publish the outcome?
 outcome-confirm-text = You are publishing the outcome of the call “{ $call }”. { $total } applicants will receive the decision and its reason by e-mail ({ $breakdown }); the selected move on to the working group and their list becomes public. After this, decisions no longer change.
 outcome-confirm-button = Yes, publish and tell the applicants
+## The call form: times typed as the municipality writes them, long texts, criteria, the warning when applicants exist.
+# The municipality's time zone in words (views::zone_name): `zone-` and the IANA name with "/" as "-".
+zone-Europe-Tirane = Albania time
+zone-Europe-Skopje = North Macedonia time
+zone-Europe-Podgorica = Montenegro time
+zone-Europe-Belgrade = Central European time
+hint-call-time = Day.month.year and the time on the 24-hour clock, e.g. 31.12.2026 23:59 ({ $zone }).
+error-opens-at-format = The opening date could not be read. Write it as day.month.year hours:minutes, e.g. 01.12.2026 08:00.
+error-closes-at-format = The deadline could not be read. Write it as day.month.year hours:minutes, e.g. 31.12.2026 23:59.
+error-datetime-nonexistent = This time does not exist on that day: the clocks move an hour forward for summer time. Choose another time, e.g. 03:00.
+error-weight-missing = This criterion has a title but no weight: write a weight from 1 to 100 (1 in every row if they all count the same).
+error-criterion-name-sq-required = This row has no Albanian title. Write one, or empty every box of the row to take the criterion out.
+error-criteria-too-many = A call can have up to { $limit } criteria.
+# How to format a long text, shown by example under its label (the long_text macro of common/_forms.html).
+format-bold = For bold, write
+format-bold-word = word
+format-list = for a list, start each line with a dash and a space, like
+format-list-item = first point
+format-link = for a link, write
+format-link-text = the municipality's page
+call-edit-warning-title = This call is published and has applications
+call-edit-warning-drafts = { $n ->
+    [0] Nobody has a draft.
+    [1] 1 applicant has a draft not yet submitted.
+   *[other] { $n } applicants have drafts not yet submitted.
+}
+call-edit-warning-submitted = { $n ->
+    [0] No application has been submitted yet.
+    [1] 1 application has been submitted.
+   *[other] { $n } applications have been submitted.
+}
+call-edit-warning-seen = What you save here is shown at once to everyone on the call's page. Submitted applications do not change: they were written against the earlier texts.
+call-edit-warning-told = If you change the deadline or the texts (title, summary, text, eligibility, or what the application must contain), everyone with a draft or a submitted application gets an e-mail telling them what changed.
+call-edit-warning-not-told = Nobody is told of other changes (who may apply, the number of places, the opening date, the contact address, the criteria).
+call-edit-warning-criteria = The selection criteria no longer change once a reviewer has started reviewing.
+mail-call-changed-subject = The call “{ $call }” was changed
+mail-call-changed-body = { $tenant } changed the call “{ $call }”, to which you have an application. { $changes } Read the call as it is now here:
+mail-call-changed-deadline = The new deadline is { $deadline } ({ $zone }).
+mail-call-changed-texts = The call's texts were changed; please read them again.
+mail-call-changed-draft = Your draft is saved; you can complete it and submit it until the deadline.
+mail-call-changed-submitted = Your submitted application does not change and will be reviewed as usual.

@@ -1,6 +1,6 @@
 ### Open calls: calls, applications, files, review, ranking and decisions, outcome and statistics, their errors and e-mails.
 error-number-invalid = Shkruani një numër të plotë nga 1 deri në 1000.
-error-weight-invalid = Çdo kriter ka nevojë për një peshë nga 1 deri në 100.
+error-weight-invalid = Pesha është një numër i plotë nga 1 deri në 100.
 error-criteria-required = Shtoni të paktën një kriter përzgjedhjeje.
 error-phone-invalid = Shkruani një numër telefoni, p.sh. +355 69 123 4567.
 error-works-invalid = Çdo shembull pune ka nevojë për një titull; viti nuk mund të jetë në të ardhmen dhe lidhja fillon me https://.
@@ -16,7 +16,7 @@ error-applicant-type-not-allowed = Kjo thirrje nuk pranon aplikime të këtij ll
 error-org-kind-mismatch = Lloji i organizatës nuk përputhet me llojin e aplikimit.
 error-deadline-not-later = Afati i ri duhet të jetë pas afatit aktual dhe në të ardhmen.
 mail-deadline-extended-subject = Afati i thirrjes u shty
-mail-deadline-extended-body = Afati i thirrjes “{ $call }” të { $tenant_gen } u shty deri më { $deadline }. Drafti juaj është i ruajtur; mund ta plotësoni dhe ta dorëzoni deri atëherë:
+mail-deadline-extended-body = Afati i thirrjes “{ $call }” të { $tenant_gen } u shty deri më { $deadline } ({ $zone }). Drafti juaj është i ruajtur; mund ta plotësoni dhe ta dorëzoni deri atëherë:
 mail-application-submitted-subject = Aplikimi { $reference } u dorëzua
 mail-application-submitted-body = Aplikimi juaj në thirrjen “{ $call }” të { $tenant_gen } u dorëzua me numrin e referencës { $reference }. Mund ta shihni ose ta tërhiqni para afatit këtu:
 mail-application-received-subject = Aplikim i ri: { $reference }
@@ -113,7 +113,7 @@ field-eligibility-en = Kushtet e pranimit (anglisht)
 field-requirements-sq = Çfarë duhet të përmbajë aplikimi (shqip)
 field-requirements-en = Çfarë duhet të përmbajë aplikimi (anglisht)
 hint-places = Opsionale: sa organizata do të përzgjidhen.
-hint-criteria = Lini bosh titullin e një rreshti për ta hequr. Pesha nga 1 deri në 100.
+hint-criteria = Rreshtat bosh nuk ruhen. Çdo kriter ka nevojë për një titull në shqip dhe për një peshë nga 1 deri në 100: sa më e madhe pesha, aq më shumë vlen kriteri në renditje; shkruani 1 te të gjitha nëse vlejnë njësoj. Për ta hequr një kriter, zbrazni të gjitha kutitë e tij. Për më shumë rreshta, ruani thirrjen dhe hapeni përsëri për ta ndryshuar.
 field-description-sq = Përshkrimi (shqip)
 field-description-en = Përshkrimi (anglisht)
 call-applications = Aplikimet
@@ -121,7 +121,7 @@ call-preview = Shiko si e shohin të tjerët
 call-publish = Publiko thirrjen
 call-extend = Shty afatin
 call-new-deadline = Afati i ri
-hint-extend = Kush ka një draft merr një njoftim me postë elektronike.
+hint-extend = Dita.muaji.viti dhe ora me 24 orë, p.sh. 31.12.2026 23:59 ({ $zone }). Kush ka një draft merr një njoftim me postë elektronike.
 hint-max-chars = Deri në { $n } shenja.
 status-draft = Draft
 status-submitted = Dorëzuar
@@ -263,3 +263,44 @@ ranking-filter-unit = Njësia administrative
 outcome-confirm-title = Ta publikojmë rezultatin?
 outcome-confirm-text = Po publikoni rezultatin e thirrjes “{ $call }”. { $total } aplikues do të marrin vendimin dhe arsyen me e-mail ({ $breakdown }); të përzgjedhurit kalojnë te grupi i punës dhe lista e tyre bëhet publike. Pas kësaj vendimet nuk ndryshohen më.
 outcome-confirm-button = Po, publiko dhe njofto aplikuesit
+## The call form: times typed as the municipality writes them, long texts, criteria, the warning when applicants exist.
+# The municipality's time zone in words (views::zone_name): `zone-` and the IANA name with "/" as "-".
+zone-Europe-Tirane = ora e Shqipërisë
+zone-Europe-Skopje = ora e Maqedonisë së Veriut
+zone-Europe-Podgorica = ora e Malit të Zi
+zone-Europe-Belgrade = ora e Evropës Qendrore
+hint-call-time = Dita.muaji.viti dhe ora me 24 orë, p.sh. 31.12.2026 23:59 ({ $zone }).
+error-opens-at-format = Data e hapjes nuk u kuptua. Shkruajeni si dita.muaji.viti ora:minutat, p.sh. 01.12.2026 08:00.
+error-closes-at-format = Afati nuk u kuptua. Shkruajeni si dita.muaji.viti ora:minutat, p.sh. 31.12.2026 23:59.
+error-datetime-nonexistent = Kjo orë nuk ekziston atë ditë, sepse ora kalon një orë përpara për orën verore. Zgjidhni një orë tjetër, p.sh. 03:00.
+error-weight-missing = Ky kriter ka titull, por jo peshë: shkruani një peshë nga 1 deri në 100 (1 te të gjitha, nëse vlejnë njësoj).
+error-criterion-name-sq-required = Ky rresht nuk ka titull në shqip. Shkruani një titull, ose zbrazni të gjitha kutitë e rreshtit për ta hequr kriterin.
+error-criteria-too-many = Një thirrje mund të ketë deri në { $limit } kritere.
+# How to format a long text, shown by example under its label (the long_text macro of common/_forms.html).
+format-bold = Për shkronja të trasha shkruani
+format-bold-word = fjalë
+format-list = për listë nisni çdo rresht me vizë dhe hapësirë, si
+format-list-item = pika e parë
+format-link = për lidhje shkruani
+format-link-text = faqja e bashkisë
+call-edit-warning-title = Kjo thirrje është publikuar dhe ka aplikime
+call-edit-warning-drafts = { $n ->
+    [0] Asnjë aplikues nuk ka draft.
+    [1] 1 aplikues ka një draft të padorëzuar.
+   *[other] { $n } aplikues kanë drafte të padorëzuara.
+}
+call-edit-warning-submitted = { $n ->
+    [0] Asnjë aplikim nuk është dorëzuar ende.
+    [1] 1 aplikim është dorëzuar.
+   *[other] { $n } aplikime janë dorëzuar.
+}
+call-edit-warning-seen = Çfarë ruani këtu e shohin menjëherë të gjithë në faqen e thirrjes. Aplikimet e dorëzuara nuk ndryshojnë: ato u shkruan sipas teksteve të mëparshme.
+call-edit-warning-told = Nëse ndryshoni afatin ose tekstet (titullin, përmbledhjen, tekstin, kushtet e pranimit ose çfarë duhet të përmbajë aplikimi), çdo aplikues me draft ose me aplikim të dorëzuar merr një njoftim me postë elektronike që i tregon çfarë ndryshoi.
+call-edit-warning-not-told = Për ndryshimet e tjera (kush mund të aplikojë, numri i vendeve, data e hapjes, adresa e kontaktit, kriteret) nuk njoftohet askush.
+call-edit-warning-criteria = Kriteret e përzgjedhjes nuk ndryshojnë më pasi një vlerësues ka filluar vlerësimin.
+mail-call-changed-subject = Thirrja “{ $call }” u ndryshua
+mail-call-changed-body = { $tenant } ndryshoi thirrjen “{ $call }”, ku keni një aplikim. { $changes } Lexojeni thirrjen siç është tani këtu:
+mail-call-changed-deadline = Afati i ri është { $deadline } ({ $zone }).
+mail-call-changed-texts = Tekstet e thirrjes u ndryshuan; ju lutemi lexojini përsëri.
+mail-call-changed-draft = Drafti juaj është i ruajtur; mund ta plotësoni dhe ta dorëzoni deri në afat.
+mail-call-changed-submitted = Aplikimi juaj i dorëzuar nuk ndryshon dhe do të vlerësohet si zakonisht.

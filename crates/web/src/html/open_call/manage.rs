@@ -12,16 +12,22 @@ use chrono::Duration;
 use domain::{Action, CallId, open_call::ApplicantType};
 use services::{
     ServiceError,
-    open_call::calls::{CriterionFormRow, format_local, parse_call_form},
+    open_call::calls::{CRITERIA_MAX, CallAdmin, CriterionFormRow, format_local, parse_call_form},
 };
 use store::{CallRow, CriterionRow};
-use views::{AdminCallPage, AdminCallsPage, CallFormPage, Choice, CriterionRowView, Form};
+use views::{
+    AdminCallPage, AdminCallsPage, ApplicantsWarning, CallFormPage, Choice, CriterionRowView, Form, zone_name,
+};
 
 use super::calls::card;
 use crate::html::common::{form_again, page};
 use crate::{AppError, AppState, Ctx, forms::FormData};
 
-const CRITERIA_ROWS: usize = 6;
+/// Empty rows of criteria offered below the typed ones, and at least this many rows in all: the
+/// form works without JavaScript, so new criteria go into rows that are already there (saving
+/// and editing again gives more).
+const BLANK_CRITERIA_ROWS: usize = 3;
+const MIN_CRITERIA_ROWS: usize = 5;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -33,6 +39,8 @@ pub fn router() -> Router<AppState> {
         .route("/admin/calls/{id}/extend", post(extend))
 }
 
+/// The rows of criteria as posted, blank ones left out: the form is shown again with exactly
+/// these rows (and fresh empty ones), so the row numbers in error fields match what is shown.
 fn criteria_from_form(form: &FormData) -> Vec<CriterionFormRow> {
     let (n_sq, n_en, d_sq, d_en, w) = (
         form.all("crit_name_sq"),
@@ -42,7 +50,12 @@ fn criteria_from_form(form: &FormData) -> Vec<CriterionFormRow> {
         form.all("crit_weight"),
     );
     let at = |v: &Vec<&str>, i: usize| v.get(i).copied().unwrap_or("").to_owned();
-    (0..n_sq.len())
+    let rows = [&n_sq, &n_en, &d_sq, &d_en, &w]
+        .iter()
+        .map(|v| v.len())
+        .max()
+        .unwrap_or(0);
+    (0..rows)
         .map(|i| CriterionFormRow {
             name_sq: at(&n_sq, i),
             name_en: at(&n_en, i),
@@ -50,30 +63,27 @@ fn criteria_from_form(form: &FormData) -> Vec<CriterionFormRow> {
             description_en: at(&d_en, i),
             weight: at(&w, i),
         })
+        .filter(|r| !r.is_blank())
         .collect()
 }
 
+/// The rows to show: the given ones, then empty rows, every box empty (the weight too: a
+/// pre-filled weight would be saved as a criterion's by whoever types only a title).
 fn criteria_views(rows: &[CriterionFormRow]) -> Vec<CriterionRowView> {
-    let mut out: Vec<CriterionRowView> = rows
-        .iter()
-        .enumerate()
-        .map(|(index, r)| CriterionRowView {
-            index,
-            name_sq: r.name_sq.clone(),
-            name_en: r.name_en.clone(),
-            description_sq: r.description_sq.clone(),
-            description_en: r.description_en.clone(),
-            weight: r.weight.clone(),
+    let shown = (rows.len() + BLANK_CRITERIA_ROWS).clamp(MIN_CRITERIA_ROWS, CRITERIA_MAX.max(rows.len()));
+    (0..shown)
+        .map(|index| {
+            let r = rows.get(index).cloned().unwrap_or_default();
+            CriterionRowView {
+                index,
+                name_sq: r.name_sq,
+                name_en: r.name_en,
+                description_sq: r.description_sq,
+                description_en: r.description_en,
+                weight: r.weight,
+            }
         })
-        .collect();
-    while out.len() < CRITERIA_ROWS {
-        out.push(CriterionRowView {
-            index: out.len(),
-            weight: "1".into(),
-            ..CriterionRowView::default()
-        });
-    }
-    out
+        .collect()
 }
 
 fn stored_criteria(rows: &[CriterionRow]) -> Vec<CriterionFormRow> {
@@ -122,7 +132,19 @@ fn call_values(ctx: &Ctx, c: &CallRow) -> HashMap<String, String> {
     .collect()
 }
 
-fn form_page(ctx: &Ctx, call_id: Option<i64>, form: Form, criteria: &[CriterionFormRow]) -> CallFormPage {
+fn form_page(
+    ctx: &Ctx,
+    call_id: Option<i64>,
+    form: Form,
+    criteria: &[CriterionFormRow],
+    admin: Option<&CallAdmin>,
+) -> CallFormPage {
+    // Only a published call has applicants to tell; a draft's changes reach nobody.
+    let warning = admin
+        .filter(|a| a.call.is_published())
+        .map(CallAdmin::applicants)
+        .filter(|(drafts, submitted)| drafts + submitted > 0)
+        .map(|(drafts, submitted)| ApplicantsWarning { drafts, submitted });
     CallFormPage {
         p: ctx.page(ctx.t(if call_id.is_some() { "call-edit" } else { "call-new" })),
         call_id,
@@ -135,7 +157,8 @@ fn form_page(ctx: &Ctx, call_id: Option<i64>, form: Form, criteria: &[CriterionF
                 label: ctx.t(&format!("applicant-{}", t.key())),
             })
             .collect(),
-        time_zone: ctx.tenant.time_zone.clone(),
+        zone: zone_name(ctx.lang, &ctx.tenant.time_zone),
+        warning,
     }
 }
 
@@ -154,7 +177,7 @@ async fn new_form(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
     let tz = ctx.tz();
     let closes = (now + Duration::days(28))
         .with_timezone(&tz)
-        .format("%Y-%m-%dT23:59")
+        .format("%d.%m.%Y 23:59")
         .to_string();
     let values = [
         ("opens_at", format_local(now, tz)),
@@ -165,7 +188,7 @@ async fn new_form(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
     .into_iter()
     .map(|(k, v)| (k.to_owned(), v))
     .collect();
-    page(form_page(&ctx, None, Form::new(values), &[]))
+    page(form_page(&ctx, None, Form::new(values), &[], None))
 }
 
 async fn create(State(state): State<AppState>, ctx: Ctx, form: FormData) -> Result<Response, AppError> {
@@ -184,6 +207,7 @@ async fn create(State(state): State<AppState>, ctx: Ctx, form: FormData) -> Resu
             None,
             Form::new(form.to_map()).with_errors(errors),
             &criteria,
+            None,
         )),
     }
 }
@@ -207,6 +231,7 @@ async fn render_show(state: &AppState, ctx: &Ctx, id: i64, extend_form: Form) ->
         extend_form,
         documents: super::applications::file_views(documents),
         max_mb: format!("{}", state.config.attachment_max_bytes / (1024 * 1024)),
+        zone: zone_name(ctx.lang, &ctx.tenant.time_zone),
     };
     if has_errors {
         form_again(template)
@@ -245,6 +270,7 @@ async fn edit_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>)
         Some(id),
         Form::new(call_values(&ctx, &admin.call)),
         &stored_criteria(&admin.criteria),
+        Some(&admin),
     ))
 }
 
@@ -255,20 +281,26 @@ async fn update(
     form: FormData,
 ) -> Result<Response, AppError> {
     let actor = ctx.actor();
-    state.services.call_for_staff(&actor, CallId(id)).await?;
     let criteria = criteria_from_form(&form);
     match parse_call_form(&form.to_map(), &criteria, ctx.tz()) {
         Ok((input, parsed)) => {
-            state.services.update_call(&actor, CallId(id), &input, &parsed).await?;
+            state
+                .services
+                .update_call(&ctx.tenant, &actor, CallId(id), &input, &parsed)
+                .await?;
             state.public.invalidate_call(ctx.tenant.id(), CallId(id));
             Ok(ctx.redirect_with_flash(&format!("/admin/calls/{id}"), "flash-saved"))
         }
-        Err(errors) => form_again(form_page(
-            &ctx,
-            Some(id),
-            Form::new(form.to_map()).with_errors(errors),
-            &criteria,
-        )),
+        Err(errors) => {
+            let admin = state.services.call_admin(&actor, CallId(id)).await?;
+            form_again(form_page(
+                &ctx,
+                Some(id),
+                Form::new(form.to_map()).with_errors(errors),
+                &criteria,
+                Some(&admin),
+            ))
+        }
     }
 }
 

@@ -18,6 +18,7 @@ pub fn router() -> Router<AppState> {
         .route("/account", get(show))
         .route("/account/password", post(change_password))
         .route("/account/email", post(change_email))
+        .route("/account/language", post(change_mail_language))
         .route("/account/email/confirm", get(confirm_email))
         .route("/account/delete", post(delete))
 }
@@ -28,6 +29,7 @@ enum Failed {
     Password(Form),
     Email(Form),
     Delete(Form),
+    Language(Form),
 }
 
 async fn render(state: &AppState, ctx: &Ctx, failed: Failed) -> Result<Response, AppError> {
@@ -35,7 +37,9 @@ async fn render(state: &AppState, ctx: &Ctx, failed: Failed) -> Result<Response,
     let session = ctx.session.as_ref().ok_or(AppError::LoginRequired)?;
     let has_errors = !matches!(failed, Failed::None);
     let (mut password_form, mut email_form, mut delete_form) = (Form::default(), Form::default(), Form::default());
+    let mut language_form = Form::default();
     match failed {
+        Failed::Language(f) => language_form = f,
         Failed::Password(f) => password_form = f,
         Failed::Email(f) => email_form = f,
         Failed::Delete(f) => delete_form = f,
@@ -61,6 +65,8 @@ async fn render(state: &AppState, ctx: &Ctx, failed: Failed) -> Result<Response,
         password_form,
         email_form,
         delete_form,
+        mail_lang: session.user.lang().code().to_owned(),
+        language_form,
     };
     if has_errors {
         form_again(template)
@@ -106,6 +112,23 @@ async fn change_email(State(state): State<AppState>, ctx: Ctx, form: FormData) -
                 &state,
                 &ctx,
                 Failed::Email(Form::new(form.to_map()).with_errors(errors)),
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The language of the person's e-mails; the page language link does not change it.
+async fn change_mail_language(State(state): State<AppState>, ctx: Ctx, form: FormData) -> Result<Response, AppError> {
+    let actor = ctx.require(Action::ManageOwnAccount)?;
+    match state.services.set_mail_language(&actor, form.get("mail_lang")).await {
+        Ok(_) => Ok(ctx.redirect_with_flash("/account", "flash-mail-language-saved")),
+        Err(ServiceError::Invalid(errors)) => {
+            render(
+                &state,
+                &ctx,
+                Failed::Language(Form::new(form.to_map()).with_errors(errors)),
             )
             .await
         }
