@@ -26,7 +26,12 @@ use axum::{
 use domain::Lang;
 use sha2::{Digest, Sha256};
 
-use crate::{AppState, Ctx};
+use axum_extra::extract::cookie::Cookie;
+
+use crate::{
+    AppState, Ctx,
+    ctx::{FLASH_COOKIE, LANG_COOKIE, session_cookie_name},
+};
 
 /// Largest body kept: pages are a few tens of kilobytes; anything far bigger is a download.
 const MAX_BODY: usize = 512 * 1024;
@@ -46,9 +51,22 @@ struct Entry {
     etag: HeaderValue,
 }
 
+/// What a request says before anything is worked out from it: its host, path and query, and the
+/// two inputs of its language (the `lang` cookie and `Accept-Language`). The same inputs always
+/// give the same municipality and language, so the front door can find the answer by them.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct Door {
+    host: String,
+    uri: String,
+    lang_cookie: String,
+    accept_language: String,
+}
+
 #[derive(Default)]
 struct Entries {
     map: HashMap<Key, Entry>,
+    /// The key each request's inputs led to, learnt when the answer was stored.
+    doors: HashMap<Door, Key>,
     /// Insertion order, for evicting the oldest; may name keys removed since.
     order: VecDeque<Key>,
     bytes: usize,
@@ -81,8 +99,23 @@ impl ResponseCache {
         (age < self.ttl).then(|| (entry.headers.clone(), entry.body.clone(), entry.etag.clone(), age))
     }
 
-    fn put(&self, key: Key, headers: HeaderMap, body: Bytes, etag: HeaderValue) {
+    /// The answer stored for a request's raw inputs, when the front door has seen them before.
+    fn get_by_door(&self, door: &Door) -> Option<(HeaderMap, Bytes, HeaderValue)> {
+        let entries = self.entries.lock().ok()?;
+        let key = entries.doors.get(door)?;
+        let entry = entries.map.get(key)?;
+        (entry.stored.elapsed() < self.ttl).then(|| (entry.headers.clone(), entry.body.clone(), entry.etag.clone()))
+    }
+
+    fn put(&self, key: Key, door: Option<Door>, headers: HeaderMap, body: Bytes, etag: HeaderValue) {
         let Ok(mut entries) = self.entries.lock() else { return };
+        if let Some(door) = door {
+            // Bounded like the answers; a door whose answer went simply misses.
+            if entries.doors.len() >= MAX_ENTRIES * 2 {
+                entries.doors.clear();
+            }
+            entries.doors.insert(door, key.clone());
+        }
         let size = body.len();
         if let Some(old) = entries.map.insert(
             key.clone(),
@@ -108,7 +141,13 @@ impl ResponseCache {
     /// Forgets every answer of a municipality (after a change there).
     pub fn drop_tenant(&self, tenant: i64) {
         let Ok(mut entries) = self.entries.lock() else { return };
-        let Entries { map, order, bytes } = &mut *entries;
+        let Entries {
+            map,
+            order,
+            bytes,
+            doors,
+        } = &mut *entries;
+        doors.retain(|_, key| key.tenant != tenant);
         map.retain(|key, entry| {
             let keep = key.tenant != tenant;
             if !keep {
@@ -161,6 +200,65 @@ fn answer(request: &HeaderMap, mut headers: HeaderMap, body: Bytes, etag: &Heade
     response
 }
 
+/// The raw inputs of an anonymous `GET`, or `None` when the request may be personal (a session or
+/// a one-time message) or changes the language (`?lang=`, answered with a cookie).
+fn door_of(req: &Request, session_cookie: &str) -> Option<Door> {
+    if req.method() != Method::GET {
+        return None;
+    }
+    let uri = req.uri().path_and_query()?.as_str();
+    if req.uri().query().is_some_and(|q| q.contains("lang=")) {
+        return None;
+    }
+    let headers = req.headers();
+    let mut lang_cookie = "";
+    for value in headers.get_all(header::COOKIE) {
+        let value = value.to_str().ok()?;
+        for cookie in Cookie::split_parse(value).flatten() {
+            match cookie.name() {
+                LANG_COOKIE => lang_cookie = cookie.value_raw().unwrap_or_default(),
+                name if name == session_cookie || name == FLASH_COOKIE => return None,
+                _ => {}
+            }
+        }
+    }
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .or_else(|| req.uri().host())
+        .unwrap_or_default();
+    let accept_language = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    Some(Door {
+        host: host.to_owned(),
+        uri: uri.to_owned(),
+        lang_cookie: lang_cookie.to_owned(),
+        accept_language: accept_language.to_owned(),
+    })
+}
+
+/// The front door: an anonymous read whose answer is stored is served before any other work
+/// (no request context, no tenant lookup, no tracing span), which is what a surge needs. A miss
+/// goes on to the full path, where [`public_responses`] stores the answer and teaches the door.
+pub async fn front_door(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let cache = &state.cache;
+    if !cache.enabled() {
+        return next.run(req).await;
+    }
+    let Some(door) = door_of(&req, session_cookie_name(state.config.secure_cookies())) else {
+        return next.run(req).await;
+    };
+    match cache.get_by_door(&door) {
+        Some((headers, body, etag)) => {
+            metrics::counter!("bashke_page_cache_total", "result" => "hit").increment(1);
+            answer(req.headers(), headers, body, &etag, cache.ttl.as_secs().max(1))
+        }
+        None => next.run(req).await,
+    }
+}
+
 /// The middleware; it runs inside the request context, which tells tenant, language and session.
 pub async fn public_responses(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let Some(ctx) = req.extensions().get::<Ctx>().cloned() else {
@@ -203,6 +301,7 @@ pub async fn public_responses(State(state): State<AppState>, req: Request, next:
         return answer(req.headers(), headers, body, &etag, max_age);
     }
     let request_headers = req.headers().clone();
+    let door = door_of(&req, session_cookie_name(ctx.secure_cookies));
     let response = next.run(req).await;
     // Pages are rendered whole, so their size is known; a stream (an export) has none.
     let length = axum::body::HttpBody::size_hint(response.body())
@@ -222,7 +321,7 @@ pub async fn public_responses(State(state): State<AppState>, req: Request, next:
     let etag = etag_of(&body);
     if cache.enabled() {
         metrics::counter!("bashke_page_cache_total", "result" => "miss").increment(1);
-        cache.put(key, parts.headers.clone(), body.clone(), etag.clone());
+        cache.put(key, door, parts.headers.clone(), body.clone(), etag.clone());
     }
     answer(&request_headers, parts.headers, body, &etag, max_age)
 }
@@ -243,17 +342,35 @@ mod tests {
     fn entries_expire_are_bounded_and_dropped_per_tenant() {
         let cache = ResponseCache::new(Duration::from_secs(60), 100);
         let tag = etag_of(b"x");
-        cache.put(key(1, "/a"), HeaderMap::new(), Bytes::from(vec![0; 60]), tag.clone());
-        cache.put(key(2, "/a"), HeaderMap::new(), Bytes::from(vec![0; 30]), tag.clone());
+        cache.put(
+            key(1, "/a"),
+            None,
+            HeaderMap::new(),
+            Bytes::from(vec![0; 60]),
+            tag.clone(),
+        );
+        cache.put(
+            key(2, "/a"),
+            None,
+            HeaderMap::new(),
+            Bytes::from(vec![0; 30]),
+            tag.clone(),
+        );
         assert!(cache.get(&key(1, "/a")).is_some());
         // Over 100 bytes: the oldest goes.
-        cache.put(key(2, "/b"), HeaderMap::new(), Bytes::from(vec![0; 30]), tag.clone());
+        cache.put(
+            key(2, "/b"),
+            None,
+            HeaderMap::new(),
+            Bytes::from(vec![0; 30]),
+            tag.clone(),
+        );
         assert!(cache.get(&key(1, "/a")).is_none());
         assert!(cache.get(&key(2, "/b")).is_some());
         cache.drop_tenant(2);
         assert!(cache.get(&key(2, "/a")).is_none() && cache.get(&key(2, "/b")).is_none());
         let off = ResponseCache::new(Duration::ZERO, 100);
-        off.put(key(1, "/a"), HeaderMap::new(), Bytes::from_static(b"x"), tag);
+        off.put(key(1, "/a"), None, HeaderMap::new(), Bytes::from_static(b"x"), tag);
         assert!(off.get(&key(1, "/a")).is_none());
     }
 

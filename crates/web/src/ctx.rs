@@ -27,7 +27,7 @@ use crate::{
 };
 
 pub const LANG_COOKIE: &str = "lang";
-const FLASH_COOKIE: &str = "flash";
+pub const FLASH_COOKIE: &str = "flash";
 
 /// Name of the session cookie: `__Host-` pins it to this host and path when served over HTTPS.
 pub fn session_cookie_name(secure: bool) -> &'static str {

@@ -131,6 +131,9 @@ pub fn router(state: AppState) -> Router {
             }),
         )
         .layer(middleware::from_fn(count_queries))
+        // Outside the request context and the tracing span: a stored anonymous answer is served
+        // here without either (see `cache::front_door`).
+        .layer(middleware::from_fn_with_state(state.clone(), cache::front_door))
         .layer(PropagateRequestIdLayer::new(REQUEST_ID.clone()))
         .layer(SetRequestIdLayer::new(REQUEST_ID.clone(), MakeRequestUuid))
         .layer(middleware::from_fn_with_state(state.clone(), security::headers))
