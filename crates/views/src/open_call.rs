@@ -350,6 +350,8 @@ pub struct CallApplicationsPage {
     pub query: String,
     pub form: Form,
     pub outcome_published: bool,
+    /// When the call closes, while it is still open (the outcome cannot be published yet).
+    pub closes_at: Option<String>,
 }
 
 #[derive(Template)]

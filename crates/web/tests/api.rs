@@ -38,8 +38,8 @@ async fn tenant_timeline_news_and_me() {
             &[
                 ("title_sq", "Thirrja e hapur"),
                 ("title_en", "Open call"),
-                ("starts_on", "2026-11-01"),
-                ("ends_on", "2026-11-30"),
+                ("starts_on", "01.11.2026"),
+                ("ends_on", "30.11.2026"),
             ],
         )
         .await;

@@ -471,3 +471,38 @@ async fn the_language_link_is_not_a_change_of_the_account() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_ranked_table_asks_for_a_decision_and_keeps_publishing_for_after_the_deadline() {
+    each_backend(async |app| {
+        let (_, coordinator) = app.user(Role::Coordinator).await;
+        let call = crate::calls::published_call(app, &coordinator, &["cso", "citizen"]).await;
+        let (_, applicant) = app.user_in(app.elbasan, "vendim@example.org", &[]).await;
+        let application = crate::calls::submitted(app, call, &applicant, true).await;
+        let id = application.rsplit('/').next().expect("id").to_owned();
+
+        // Open call: publishing is not offered, the page says when it can be.
+        let page = app
+            .get(&format!("/admin/calls/{call}/applications"), Some(&coordinator))
+            .await
+            .text();
+        assert!(!page.contains("id=\"outcome-form\""), "{}", app.label);
+        assert!(
+            page.contains("Rezultati mund të publikohet pasi të mbyllet thirrja"),
+            "{}",
+            app.label
+        );
+        // No decision is chosen in advance: saving without choosing is refused next to the field.
+        assert!(page.contains("— Zgjidhni vendimin —</option>"), "{}", app.label);
+        let r = app
+            .post(
+                &format!("/admin/calls/{call}/decide"),
+                Some(&coordinator),
+                &[("applications", id.as_str()), ("decision", ""), ("reason", "Arsye")],
+            )
+            .await;
+        assert_eq!(r.status_code(), StatusCode::UNPROCESSABLE_ENTITY, "{}", app.label);
+        assert!(r.text().contains("Arsye"), "{}: the reason typed was lost", app.label);
+    })
+    .await;
+}

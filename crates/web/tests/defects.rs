@@ -71,8 +71,8 @@ async fn over_long_text_is_refused_with_its_limit_never_cut() {
                 &[
                     ("title_sq", long.as_str()),
                     ("title_en", ""),
-                    ("starts_on", "2026-12-01"),
-                    ("ends_on", "2026-12-31"),
+                    ("starts_on", "01.12.2026"),
+                    ("ends_on", "31.12.2026"),
                 ],
             )
             .await;

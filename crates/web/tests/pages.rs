@@ -16,12 +16,12 @@ async fn home_shows_timeline_and_news_in_both_languages() {
                 &[
                     ("title_sq", "Thirrja e hapur"),
                     ("title_en", "Open call"),
-                    ("starts_on", "2026-10-20"),
-                    ("ends_on", "2026-11-20"),
+                    ("starts_on", "20.10.2026"),
+                    ("ends_on", "20.11.2026"),
                     ("title_sq", "Formimi i grupit të punës"),
                     ("title_en", ""),
-                    ("starts_on", "2026-11-21"),
-                    ("ends_on", "2026-12-10"),
+                    ("starts_on", "21.11.2026"),
+                    ("ends_on", "10.12.2026"),
                     ("title_sq", ""),
                     ("title_en", ""),
                     ("starts_on", ""),
@@ -64,8 +64,8 @@ async fn home_shows_timeline_and_news_in_both_languages() {
                 &[
                     ("title_sq", "Faza"),
                     ("title_en", ""),
-                    ("starts_on", "2026-12-01"),
-                    ("ends_on", "2026-11-01"),
+                    ("starts_on", "01.12.2026"),
+                    ("ends_on", "01.11.2026"),
                 ],
             )
             .await;

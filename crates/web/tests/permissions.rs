@@ -483,7 +483,7 @@ fn the_table_covers_exactly_the_routes_the_router_serves() {
 #[tokio::test]
 async fn a_coordinator_grants_and_revokes_roles_and_invites_by_e_mail() {
     each_backend(async |app| {
-        let (_, coordinator) = app.user(Role::Coordinator).await;
+        let (me, coordinator) = app.user(Role::Coordinator).await;
         let (user, user_session) = app.user(Role::Participant).await;
         let r = app
             .post(
@@ -509,11 +509,32 @@ async fn a_coordinator_grants_and_revokes_roles_and_invites_by_e_mail() {
             )
             .await;
         assert_eq!(r.status_code(), StatusCode::UNPROCESSABLE_ENTITY);
+        // Taking a role away asks once more, naming the person and the role; nothing changes yet.
         let r = app
             .post(
                 &format!("/admin/people/{user}/revoke"),
                 Some(&coordinator),
                 &[("role", "reviewer")],
+            )
+            .await;
+        assert_eq!(r.status_code(), StatusCode::OK, "{}", app.label);
+        assert!(
+            r.text().contains("Po ia hiqni Arbër Çela rolin „Vlerësues”"),
+            "{}",
+            app.label
+        );
+        assert!(
+            app.store
+                .roles_of(app.elbasan, user)
+                .await
+                .expect("roles")
+                .contains(Role::Reviewer)
+        );
+        let r = app
+            .post(
+                &format!("/admin/people/{user}/revoke"),
+                Some(&coordinator),
+                &[("role", "reviewer"), ("confirmed", "yes")],
             )
             .await;
         assert_eq!(r.status_code(), StatusCode::SEE_OTHER);
@@ -539,6 +560,16 @@ async fn a_coordinator_grants_and_revokes_roles_and_invites_by_e_mail() {
             .await;
         assert_eq!(r.status_code(), StatusCode::UNPROCESSABLE_ENTITY);
         assert!(r.text().contains("nuk e ka këtë rol"), "{}", app.label);
+        // Nobody takes away their own coordinator role, confirmed or not.
+        let r = app
+            .post(
+                &format!("/admin/people/{me}/revoke"),
+                Some(&coordinator),
+                &[("role", "coordinator"), ("confirmed", "yes")],
+            )
+            .await;
+        assert_eq!(r.status_code(), StatusCode::UNPROCESSABLE_ENTITY, "{}", app.label);
+        assert!(r.text().contains("Nuk mund ta hiqni vetë rolin tuaj"), "{}", app.label);
 
         let r = app
             .post(

@@ -72,8 +72,9 @@ pub fn parse_timeline(rows: &[PhaseFormRow]) -> Result<Vec<PhaseInput>, Vec<(usi
         }
         let title_sq = Text::parse("title_sq", &row.title_sq, true, PHASE_TITLE_MAX);
         let title_en = Text::parse("title_en", &row.title_en, false, PHASE_TITLE_MAX);
-        let start = NaiveDate::parse_from_str(row.starts_on.trim(), "%Y-%m-%d");
-        let end = NaiveDate::parse_from_str(row.ends_on.trim(), "%Y-%m-%d");
+        // Written as the municipality writes dates: 30.11.2026.
+        let start = NaiveDate::parse_from_str(row.starts_on.trim(), "%d.%m.%Y");
+        let end = NaiveDate::parse_from_str(row.ends_on.trim(), "%d.%m.%Y");
         match (title_sq, title_en, start, end) {
             (Err(e), _, _, _) | (_, Err(e), _, _) => errors.push((i + 1, e)),
             (Ok(title_sq), Ok(title_en), Ok(s), Ok(e)) if s <= e => phases.push(PhaseInput {
@@ -83,7 +84,8 @@ pub fn parse_timeline(rows: &[PhaseFormRow]) -> Result<Vec<PhaseInput>, Vec<(usi
                 ends_on: e,
             }),
             (_, _, Ok(_), Ok(_)) => errors.push((i + 1, FieldError::new("ends_on", "date_order"))),
-            _ => errors.push((i + 1, FieldError::new("starts_on", "date_invalid"))),
+            (_, _, Err(_), _) => errors.push((i + 1, FieldError::new("starts_on", "day_format"))),
+            (_, _, Ok(_), Err(_)) => errors.push((i + 1, FieldError::new("ends_on", "day_format"))),
         }
     }
     if errors.is_empty() { Ok(phases) } else { Err(errors) }
@@ -197,14 +199,14 @@ mod tests {
 
     #[test]
     fn timeline_rows_are_checked() {
-        let ok = parse_timeline(&[row("Thirrja", "2026-01-01", "2026-01-31"), row("", "x", "y")]).unwrap();
+        let ok = parse_timeline(&[row("Thirrja", "01.01.2026", "31.01.2026"), row("", "x", "y")]).unwrap();
         assert_eq!(ok.len(), 1);
-        let err = parse_timeline(&[row("A", "2026-02-01", "2026-01-01"), row("B", "bad", "2026-01-01")]).unwrap_err();
+        let err = parse_timeline(&[row("A", "01.02.2026", "01.01.2026"), row("B", "bad", "01.01.2026")]).unwrap_err();
         let codes: Vec<(usize, &str)> = err.iter().map(|(i, e)| (*i, e.code)).collect();
-        assert_eq!(codes, vec![(1, "date_order"), (2, "date_invalid")]);
+        assert_eq!(codes, vec![(1, "date_order"), (2, "day_format")]);
         // A title over the limit is refused with the limit, never cut to it.
         let long = "Ë".repeat(PHASE_TITLE_MAX + 1);
-        let err = parse_timeline(&[row(&long, "2026-01-01", "2026-01-31")]).unwrap_err();
+        let err = parse_timeline(&[row(&long, "01.01.2026", "31.01.2026")]).unwrap_err();
         assert_eq!(err[0].1, FieldError::too_long("title_sq", PHASE_TITLE_MAX));
     }
 

@@ -15,6 +15,17 @@ use crate::{
 
 const INVITE_DAYS: i64 = 7;
 
+/// What a revocation did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RevokeOutcome {
+    Revoked,
+    /// Nothing yet: the second step names the person and the role.
+    NeedsConfirmation {
+        person: String,
+        role: Role,
+    },
+}
+
 /// What a grant did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum GrantOutcome {
@@ -89,13 +100,34 @@ impl Services {
         }
     }
 
-    pub async fn revoke_role(&self, actor: &Actor, user: UserId, role: &str) -> Result<()> {
-        actor.require_user(Action::ManageRoles)?;
+    /// Takes `role` away from `user`, after a second step that names the person and the role
+    /// (`confirmed`): one tap on a list of people must not remove the wrong role. Nobody removes
+    /// their own coordinator role, so a municipality cannot lock itself out by mistake.
+    pub async fn revoke_role(&self, actor: &Actor, user: UserId, role: &str, confirmed: bool) -> Result<RevokeOutcome> {
+        let me = actor.require_user(Action::ManageRoles)?;
         let role = grantable(role)?;
+        if me == user && role == Role::Coordinator {
+            return Err(ServiceError::field("role", "role_own_coordinator"));
+        }
+        let person = self
+            .store
+            .user_by_id(actor.tenant, user)
+            .await?
+            .ok_or(ServiceError::NotFound)?;
+        if !self.store.roles_of(actor.tenant, user).await?.contains(role) {
+            return Err(ServiceError::field("role", "role_not_held"));
+        }
+        if !confirmed {
+            return Ok(RevokeOutcome::NeedsConfirmation {
+                person: person.display_name,
+                role,
+            });
+        }
         let ctx = self.ctx(actor.tenant, actor.user, actor.request_id.as_deref());
         if self.store.revoke_role(actor.tenant, user, role, &ctx).await? {
-            Ok(())
+            Ok(RevokeOutcome::Revoked)
         } else {
+            // Taken away by someone else between the two steps: nothing left to do.
             Err(ServiceError::field("role", "role_not_held"))
         }
     }

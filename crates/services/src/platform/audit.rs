@@ -161,6 +161,10 @@ pub enum ChangeValue {
     },
     /// A list (criteria, phases, scores) by its length.
     Count(usize),
+    /// A file's size in bytes, said in kilobytes.
+    Bytes(u64),
+    /// A file's type (`application/pdf`), said as its usual name ("PDF").
+    FileKind(String),
 }
 
 impl Services {
@@ -412,6 +416,11 @@ fn change_value(field: &str, value: &Value, labels: &Labels) -> ChangeValue {
         "fields" => Some("fieldofactivity"),
         _ => None,
     };
+    match (field, value) {
+        ("size", Value::Number(n)) => return ChangeValue::Bytes(n.as_u64().unwrap_or_default()),
+        ("content_type", Value::String(t)) => return ChangeValue::FileKind(t.clone()),
+        _ => {}
+    }
     match (value, family, list_family) {
         (Value::String(s), Some(family), _) => ChangeValue::Choice { family, key: s.clone() },
         // Fields of activity are stored as `transparency,participation`.

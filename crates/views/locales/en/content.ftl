@@ -16,3 +16,4 @@ timeline-phase = Phase
 field-starts-on = Starts on
 field-ends-on = Ends on
 privacy-title = Privacy notice
+hint-day = Day.month.year, e.g. 30.11.2026

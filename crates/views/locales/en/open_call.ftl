@@ -304,3 +304,5 @@ mail-call-changed-deadline = The new deadline is { $deadline } ({ $zone }).
 mail-call-changed-texts = The call's texts were changed; please read them again.
 mail-call-changed-draft = Your draft is saved; you can complete it and submit it until the deadline.
 mail-call-changed-submitted = Your submitted application does not change and will be reviewed as usual.
+decision-choose = — Choose a decision —
+outcome-after-close = The outcome can be published once the call has closed, on { $closes }. Until then you can review and record decisions; applicants are not told.

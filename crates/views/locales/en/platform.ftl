@@ -220,3 +220,7 @@ field-to = To
 field-action-kind = Kind of action
 field-person = Person
 nav-admin-menu = Administration menu
+audit-field-content-type = Kind of file
+audit-field-size = Size
+audit-field-applications = Applications
+audit-size = { $kb } KB

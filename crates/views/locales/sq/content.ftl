@@ -16,3 +16,4 @@ timeline-phase = Faza
 field-starts-on = Fillon më
 field-ends-on = Mbaron më
 privacy-title = Njoftimi i privatësisë
+hint-day = Dita.muaji.viti, p.sh. 30.11.2026

@@ -304,3 +304,5 @@ mail-call-changed-deadline = Afati i ri është { $deadline } ({ $zone }).
 mail-call-changed-texts = Tekstet e thirrjes u ndryshuan; ju lutemi lexojini përsëri.
 mail-call-changed-draft = Drafti juaj është i ruajtur; mund ta plotësoni dhe ta dorëzoni deri në afat.
 mail-call-changed-submitted = Aplikimi juaj i dorëzuar nuk ndryshon dhe do të vlerësohet si zakonisht.
+decision-choose = — Zgjidhni vendimin —
+outcome-after-close = Rezultati mund të publikohet pasi të mbyllet thirrja, më { $closes }. Deri atëherë mund të vlerësoni dhe të shënoni vendimet; aplikuesit nuk njoftohen.

@@ -220,3 +220,7 @@ field-to = Deri më datë
 field-action-kind = Lloji i veprimit
 field-person = Personi
 nav-admin-menu = Menyja e administrimit
+audit-field-content-type = Lloji i skedarit
+audit-field-size = Madhësia
+audit-field-applications = Aplikime
+audit-size = { $kb } KB

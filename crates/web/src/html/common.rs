@@ -32,6 +32,16 @@ pub(crate) fn date(ctx: &Ctx, at: DateTime<Utc>) -> (String, String) {
     (local.format("%d.%m.%Y").to_string(), local.to_rfc3339())
 }
 
+/// A moment as the municipality writes it, with its time zone in words:
+/// "31.12.2026 23:59 (ora e Shqipërisë)".
+pub(crate) fn date_time(ctx: &Ctx, at: DateTime<Utc>) -> String {
+    format!(
+        "{} ({})",
+        at.with_timezone(&ctx.tz()).format("%d.%m.%Y %H:%M"),
+        views::zone_name(ctx.lang, &ctx.tenant.time_zone)
+    )
+}
+
 pub(crate) fn day(d: NaiveDate) -> (String, String) {
     (d.format("%d.%m.%Y").to_string(), d.format("%Y-%m-%d").to_string())
 }

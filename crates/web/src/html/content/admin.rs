@@ -37,8 +37,8 @@ async fn timeline_form(State(state): State<AppState>, ctx: Ctx) -> Result<Respon
             index,
             title_sq: ph.title_sq.clone(),
             title_en: ph.title_en.clone(),
-            starts_on: ph.starts_on.to_string(),
-            ends_on: ph.ends_on.to_string(),
+            starts_on: ph.starts_on.format("%d.%m.%Y").to_string(),
+            ends_on: ph.ends_on.format("%d.%m.%Y").to_string(),
         })
         .collect();
     // Two empty rows for new phases: no script needed to add one.

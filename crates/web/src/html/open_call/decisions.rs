@@ -52,14 +52,18 @@ async fn reviewer_choices(state: &AppState, ctx: &Ctx) -> Result<Vec<Choice>, Ap
         .collect())
 }
 
+/// The decisions to choose from, after an empty first choice: no decision is taken by a tap on
+/// "save" without choosing one.
 fn decision_choices(ctx: &Ctx) -> Vec<Choice> {
-    Decision::ALL
-        .iter()
-        .map(|d| Choice {
-            value: d.key().into(),
-            label: ctx.t(&format!("decision-{}", d.key())),
-        })
-        .collect()
+    std::iter::once(Choice {
+        value: String::new(),
+        label: ctx.t("decision-choose"),
+    })
+    .chain(Decision::ALL.iter().map(|d| Choice {
+        value: d.key().into(),
+        label: ctx.t(&format!("decision-{}", d.key())),
+    }))
+    .collect()
 }
 
 /// Filters of the ranked table, as in the query string.
@@ -143,6 +147,9 @@ async fn render_applications(
         query: serde_urlencoded::to_string(kept).unwrap_or_default(),
         form,
         outcome_published: call.outcome_published_at.is_some(),
+        // The outcome is published only once the call has closed (the use case refuses it too).
+        closes_at: (call.closes_at > state.services.clock.now())
+            .then(|| crate::html::common::date_time(ctx, call.closes_at)),
     };
     if has_errors {
         form_again(template)

@@ -8,7 +8,10 @@ use axum::{
 };
 use domain::{Action, Role, UserId};
 use serde::Deserialize;
-use services::{ServiceError, people::roles::GrantOutcome};
+use services::{
+    ServiceError,
+    people::roles::{GrantOutcome, RevokeOutcome},
+};
 use views::{Choice, ConfirmPage, Form, InviteAcceptPage, PeoplePage, PersonView};
 
 use crate::{
@@ -161,12 +164,26 @@ async fn revoke(
     Path(id): Path<i64>,
     form: FormData,
 ) -> Result<Response, AppError> {
+    let confirmed = form.get("confirmed") == "yes";
     match state
         .services
-        .revoke_role(&ctx.actor(), UserId(id), form.get("role"))
+        .revoke_role(&ctx.actor(), UserId(id), form.get("role"), confirmed)
         .await
     {
-        Ok(()) => Ok(ctx.redirect_with_flash("/admin/people", "flash-role-revoked")),
+        Ok(RevokeOutcome::Revoked) => Ok(ctx.redirect_with_flash("/admin/people", "flash-role-revoked")),
+        Ok(RevokeOutcome::NeedsConfirmation { person, role }) => page(ConfirmPage {
+            p: ctx.page(ctx.t("revoke-confirm-title")),
+            heading: ctx.t("revoke-confirm-title"),
+            text: views::t_args(
+                ctx.lang,
+                "revoke-confirm-text",
+                &[("person", person), ("role", role_label(&ctx, role))],
+            ),
+            action: format!("/admin/people/{id}/revoke"),
+            fields: vec![("role".to_owned(), role.key().to_owned())],
+            confirm_label: ctx.t("revoke-confirm-button"),
+            cancel_href: "/admin/people".to_owned(),
+        }),
         Err(ServiceError::Invalid(errors)) => people_again(&state, &ctx, errors).await,
         Err(e) => Err(e.into()),
     }

@@ -290,6 +290,13 @@ fn value_words(ctx: &Ctx, value: &ChangeValue) -> String {
             .collect::<Vec<_>>()
             .join(", "),
         ChangeValue::Count(n) => ctx.t1("audit-count", "count", &n.to_string()),
+        ChangeValue::Bytes(n) => ctx.t1("audit-size", "kb", &n.div_ceil(1024).to_string()),
+        ChangeValue::FileKind(t) => match t.as_str() {
+            "application/pdf" => "PDF".to_owned(),
+            "image/png" => "PNG".to_owned(),
+            "image/jpeg" => "JPEG".to_owned(),
+            other => other.to_owned(),
+        },
     }
 }
 
