@@ -171,10 +171,10 @@ describe('a CSO applies, a reviewer scores, the coordinator decides (with axe)',
     await submitForm(page, '#decide-form');
     await page.goto(url(`/admin/applications/${id}`));
     await checkA11y(page, 'application (coordinator)');
-    // The call is still open: publishing now would leave later applicants undecided.
+    // The call is still open: publishing is not offered yet, and the page says when it will be.
     await page.goto(url('/admin/calls/1/applications'));
-    await submitForm(page, '#outcome-form');
-    assert.ok((await page.textContent('.error-summary')).includes('ende e hapur'));
+    assert.equal(await page.locator('#outcome-form').count(), 0);
+    assert.ok((await page.textContent('main')).includes('pasi të mbyllet thirrja'));
     // The applicant sees "submitted", not the coordinator's draft decision.
     await logInAs(page, APPLICANT);
     await page.goto(url(applicationPath));
