@@ -68,6 +68,16 @@ pub fn t_count(lang: Lang, key: &str, name: &str, n: i64) -> String {
     LOCALES.lookup_with_args(id(lang), key, &map)
 }
 
+/// A number with `places` decimals as the language writes it: `4,65` in Albanian, `4.65` in
+/// English. Machine-readable exports keep the point.
+pub fn decimal(lang: Lang, value: f64, places: usize) -> String {
+    let text = format!("{value:.places$}");
+    match lang {
+        Lang::Sq => text.replace('.', ","),
+        Lang::En => text,
+    }
+}
+
 /// A language bound to the translation functions, handy inside templates and mail builders.
 #[derive(Debug, Clone, Copy)]
 pub struct Translator(pub Lang);
@@ -310,5 +320,11 @@ mod tests {
             t_args(Lang::Sq, "audit-object-draft", &[("id", "0007".into())]),
             "nr. 0007 (draft)"
         );
+    }
+
+    #[test]
+    fn decimals_are_written_as_each_language_writes_them() {
+        assert_eq!(decimal(Lang::Sq, 4.654, 2), "4,65");
+        assert_eq!(decimal(Lang::En, 4.654, 2), "4.65");
     }
 }

@@ -33,7 +33,7 @@ pub mod platform;
 
 pub use common::*;
 pub use content::*;
-pub use i18n::{Translator, t, t_args};
+pub use i18n::{Translator, decimal, t, t_args};
 pub use open_call::*;
 pub use people::*;
 pub use platform::*;

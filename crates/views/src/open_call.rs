@@ -206,6 +206,8 @@ pub struct AdminCallsPage {
 #[derive(Debug, Clone, Default)]
 pub struct CriterionRowView {
     pub index: usize,
+    /// An empty row shown under "add more criteria" rather than open.
+    pub folded: bool,
     pub name_sq: String,
     pub name_en: String,
     pub description_sq: String,
@@ -250,6 +252,13 @@ pub struct CallFormPage {
     /// The municipality's time zone in words ([`zone_name`]).
     pub zone: String,
     pub warning: Option<ApplicantsWarning>,
+}
+
+impl CallFormPage {
+    /// How many empty criteria rows wait folded.
+    pub fn folded_rows(&self) -> usize {
+        self.criteria.iter().filter(|c| c.folded).count()
+    }
 }
 
 #[derive(Template)]

@@ -81,6 +81,7 @@ pub struct OutboxPage {
 #[template(path = "platform/admin_settings.html")]
 pub struct TenantSettingsPage {
     pub p: PageCtx,
+    pub zones: Vec<Choice>,
     pub form: Form,
 }
 
@@ -96,6 +97,7 @@ pub struct TenantView {
 #[template(path = "platform/admin_tenants.html")]
 pub struct TenantsPage {
     pub p: PageCtx,
+    pub zones: Vec<Choice>,
     pub tenants: Vec<TenantView>,
     pub form: Form,
 }

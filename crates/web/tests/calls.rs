@@ -641,7 +641,7 @@ async fn review_decide_and_publish_the_outcome() {
             .await
             .text();
         assert!(
-            table.contains("3.00") && table.contains("2.00"),
+            table.contains("3,00") && table.contains("2,00"),
             "{}: {table}",
             app.label
         );

@@ -306,3 +306,14 @@ mail-call-changed-draft = Your draft is saved; you can complete it and submit it
 mail-call-changed-submitted = Your submitted application does not change and will be reviewed as usual.
 decision-choose = — Choose a decision —
 outcome-after-close = The outcome can be published once the call has closed, on { $closes }. Until then you can review and record decisions; applicants are not told.
+call-more-criteria = { $count ->
+    [one] Add another criterion
+   *[other] Add more criteria (up to { $count })
+}
+call-save-explain-new = The call is saved as a draft: nobody sees it until you publish it from its page.
+call-save-explain-edit = Changes are seen at once if the call is published.
+ranking-explain-title = What do the columns show?
+ranking-explain-mean = The mean of the reviewers' scores (from 1 to 5), weighted by each criterion's weight.
+ranking-explain-spread = How far the reviewers differ from one another. A large number (say above 1) means the application deserves a closer look.
+ranking-explain-reviews = Reviews submitted, out of the reviewers assigned to this application.
+ranking-explain-conflicts = Reviewers who declared a conflict of interest and did not review this application.

@@ -306,3 +306,14 @@ mail-call-changed-draft = Drafti juaj është i ruajtur; mund ta plotësoni dhe 
 mail-call-changed-submitted = Aplikimi juaj i dorëzuar nuk ndryshon dhe do të vlerësohet si zakonisht.
 decision-choose = — Zgjidhni vendimin —
 outcome-after-close = Rezultati mund të publikohet pasi të mbyllet thirrja, më { $closes }. Deri atëherë mund të vlerësoni dhe të shënoni vendimet; aplikuesit nuk njoftohen.
+call-more-criteria = { $count ->
+    [one] Shto një kriter tjetër
+   *[other] Shto kritere të tjera (deri në { $count })
+}
+call-save-explain-new = Thirrja ruhet si draft: nuk e sheh askush derisa ta publikoni nga faqja e saj.
+call-save-explain-edit = Ndryshimet shihen menjëherë, nëse thirrja është publikuar.
+ranking-explain-title = Çfarë tregojnë shtyllat?
+ranking-explain-mean = Mesatarja e pikëve të vlerësuesve (nga 1 deri në 5), sipas peshës së çdo kriteri.
+ranking-explain-spread = Sa ndryshojnë vlerësuesit nga njëri-tjetri. Një numër i madh (p.sh. mbi 1) do të thotë që aplikimi duhet parë më nga afër.
+ranking-explain-reviews = Vlerësime të dorëzuara nga vlerësues të caktuar për këtë aplikim.
+ranking-explain-conflicts = Vlerësues që deklaruan konflikt interesi dhe nuk e vlerësuan këtë aplikim.

@@ -110,8 +110,14 @@ async fn render_applications(
                 applicant: r.applicant.clone(),
                 applicant_type: ctx.t(&format!("applicant-{}", r.applicant_type.key())),
                 status: ctx.t(&format!("status-{}", r.status.key())),
-                mean: r.mean.map(|m| format!("{m:.2}")).unwrap_or_else(|| "—".into()),
-                spread: r.spread.map(|m| format!("{m:.2}")).unwrap_or_else(|| "—".into()),
+                mean: r
+                    .mean
+                    .map(|m| views::decimal(ctx.lang, m, 2))
+                    .unwrap_or_else(|| "—".into()),
+                spread: r
+                    .spread
+                    .map(|m| views::decimal(ctx.lang, m, 2))
+                    .unwrap_or_else(|| "—".into()),
                 reviews: format!("{}/{}", r.reviews_done, r.assigned),
                 conflicts: r.conflicts,
             })

@@ -76,6 +76,9 @@ fn criteria_views(rows: &[CriterionFormRow]) -> Vec<CriterionRowView> {
             let r = rows.get(index).cloned().unwrap_or_default();
             CriterionRowView {
                 index,
+                // One empty row stays open to type in; the others wait under "more criteria",
+                // so that a new call's form is not five empty boxes long.
+                folded: index > rows.len(),
                 name_sq: r.name_sq,
                 name_en: r.name_en,
                 description_sq: r.description_sq,

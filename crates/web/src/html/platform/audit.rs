@@ -273,7 +273,10 @@ fn value_words(ctx: &Ctx, value: &ChangeValue) -> String {
         ChangeValue::Text(t) => t.clone(),
         ChangeValue::Choice { family, key } => choice(ctx, family, key),
         ChangeValue::Time(t) => t.with_timezone(&ctx.tz()).format("%d.%m.%Y %H:%M").to_string(),
-        ChangeValue::Number(n) => n.clone(),
+        ChangeValue::Number(n) => match n.parse::<f64>() {
+            Ok(f) if n.contains('.') => views::decimal(ctx.lang, f, 2),
+            _ => n.clone(),
+        },
         ChangeValue::YesNo(yes) => ctx.t(if *yes { "audit-yes" } else { "audit-no" }),
         ChangeValue::Named(name) => name.clone(),
         ChangeValue::Choices { family, keys } => keys

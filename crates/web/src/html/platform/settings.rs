@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use axum::{Router, extract::State, response::Response, routing::get};
 use domain::Action;
 use services::ServiceError;
-use views::{Form, TenantSettingsPage, TenantView, TenantsPage};
+use views::{Choice, Form, TenantSettingsPage, TenantView, TenantsPage};
 
 use crate::html::common::{form_again, page};
 use crate::{AppError, AppState, Ctx, forms::FormData};
@@ -14,6 +14,30 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/admin/settings", get(settings_form).post(settings_save))
         .route("/admin/tenants", get(tenants).post(tenant_create))
+}
+
+/// The time zones a municipality of the region picks from, said in words with their IANA name
+/// (what the platform stores); a zone set before and not listed stays choosable.
+const ZONES: [&str; 5] = [
+    "Europe/Tirane",
+    "Europe/Podgorica",
+    "Europe/Skopje",
+    "Europe/Belgrade",
+    "UTC",
+];
+
+fn zone_choices(ctx: &Ctx, current: &str) -> Vec<Choice> {
+    let mut zones: Vec<&str> = ZONES.to_vec();
+    if !current.is_empty() && !zones.contains(&current) {
+        zones.insert(0, current);
+    }
+    zones
+        .into_iter()
+        .map(|z| Choice {
+            value: z.to_owned(),
+            label: format!("{} ({z})", views::zone_name(ctx.lang, z)),
+        })
+        .collect()
 }
 
 fn current_values(ctx: &Ctx) -> HashMap<String, String> {
@@ -39,6 +63,7 @@ async fn settings_form(ctx: Ctx) -> Result<Response, AppError> {
     ctx.require(Action::EditTenantSettings)?;
     page(TenantSettingsPage {
         p: ctx.page(ctx.t("admin-settings")),
+        zones: zone_choices(&ctx, &ctx.tenant.time_zone),
         form: Form::new(current_values(&ctx)),
     })
 }
@@ -53,6 +78,7 @@ async fn settings_save(State(state): State<AppState>, ctx: Ctx, form: FormData) 
         }
         Err(ServiceError::Invalid(errors)) => form_again(TenantSettingsPage {
             p: ctx.page(ctx.t("admin-settings")),
+            zones: zone_choices(&ctx, form.get("time_zone")),
             form: Form::new(form.to_map()).with_errors(errors),
         }),
         Err(e) => Err(e.into()),
@@ -75,6 +101,7 @@ async fn render_tenants(state: &AppState, ctx: &Ctx, form: Form) -> Result<Respo
     let has_errors = form.has_errors();
     let template = TenantsPage {
         p: ctx.page(ctx.t("admin-tenants")),
+        zones: zone_choices(ctx, &form.v("time_zone")),
         tenants,
         form,
     };
