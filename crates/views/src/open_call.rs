@@ -2,7 +2,7 @@
 //! the applicant's own applications, the published outcome; for staff the calls, the call form,
 //! the ranked applications and decisions; for reviewers the queue and the review form.
 //! Templates: `templates/open_call/` (partials `_application.html`, `_call_card.html`,
-//! `_reviews.html`).
+//! `_queue_table.html`, `_reviews.html`).
 
 use askama::Template;
 
@@ -160,6 +160,8 @@ pub struct ApplicationView {
     pub is_citizen: bool,
     /// What happens next and when, for the applicant (empty for staff and reviewers).
     pub next_steps: String,
+    /// The applicant may still complete the draft: the "what happens next" box offers it.
+    pub continue_edit: bool,
 }
 
 #[derive(Template)]
@@ -184,8 +186,14 @@ pub struct MyApplication {
     pub id: i64,
     pub call_title: String,
     pub applicant: String,
+    /// Empty for a draft (a reference is given on submission).
     pub reference: String,
     pub status: String,
+    pub is_draft: bool,
+    /// The draft can still be completed and submitted (the call is open).
+    pub can_edit: bool,
+    /// The call's deadline, dd.mm.yyyy HH:MM, for drafts.
+    pub closes: String,
 }
 
 #[derive(Template)]
@@ -193,6 +201,24 @@ pub struct MyApplication {
 pub struct MyApplicationsPage {
     pub p: PageCtx,
     pub applications: Vec<MyApplication>,
+    /// The municipality's time zone in words ([`zone_name`]).
+    pub zone: String,
+}
+
+impl MyApplicationsPage {
+    /// What a draft still needs: the deadline to submit by, or that it has passed.
+    pub fn draft_deadline(&self, a: &MyApplication) -> String {
+        let key = if a.can_edit {
+            "my-applications-draft-due"
+        } else {
+            "my-applications-draft-late"
+        };
+        t_args(
+            self.p.lang,
+            key,
+            &[("closes", a.closes.clone()), ("zone", self.zone.clone())],
+        )
+    }
 }
 
 #[derive(Template)]
@@ -280,16 +306,36 @@ pub struct QueueItem {
     pub app_id: i64,
     pub reference: String,
     pub applicant: String,
-    pub call_title: String,
-    /// `todo`, `done` or `conflict`.
+    /// `todo`, `started` (scores saved, not submitted), `done` or `conflict`.
     pub state: &'static str,
+}
+
+/// One call's part of the reviewer's queue: what is still to review, then what is done.
+#[derive(Debug, Clone)]
+pub struct QueueGroup {
+    pub call_id: i64,
+    pub call_title: String,
+    pub todo: Vec<QueueItem>,
+    pub done: Vec<QueueItem>,
+}
+
+impl QueueGroup {
+    /// "3 of 20 applications left to review", or that all are reviewed.
+    pub fn remaining(&self, lang: &Lang) -> String {
+        let (left, total) = (self.todo.len(), self.todo.len() + self.done.len());
+        t_args(
+            *lang,
+            "review-remaining",
+            &[("left", left.to_string()), ("total", total.to_string())],
+        )
+    }
 }
 
 #[derive(Template)]
 #[template(path = "open_call/review_queue.html")]
 pub struct ReviewQueuePage {
     pub p: PageCtx,
-    pub items: Vec<QueueItem>,
+    pub groups: Vec<QueueGroup>,
 }
 
 #[derive(Debug, Clone)]
@@ -322,8 +368,25 @@ pub struct ReviewPage {
     pub fields: Vec<ScoreField>,
     pub closed: bool,
     pub conflict: bool,
+    /// The reviewer's own review once submitted (or the conflict declared).
+    pub mine: Option<ReviewSummary>,
+    /// When it was submitted (or the conflict declared), dd.mm.yyyy HH:MM.
+    pub submitted_at: String,
+    /// The other reviewers' reviews, once the reviewer's own is submitted.
     pub others: Vec<ReviewSummary>,
     pub form: Form,
+}
+
+impl ReviewPage {
+    /// "Your review (submitted on …)", or the conflict declared and when.
+    pub fn closed_heading(&self) -> String {
+        let key = if self.conflict {
+            "review-conflict-declared"
+        } else {
+            "review-yours"
+        };
+        t_args(self.p.lang, key, &[("when", self.submitted_at.clone())])
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -385,6 +448,15 @@ pub struct OutcomePage {
     pub card: CallCard,
     pub published: bool,
     pub selected: Vec<(String, String, Vec<String>)>,
+    /// Selected applicants who did not agree to be listed.
+    pub unlisted: i64,
     pub total: (i64, i64),
     pub tables: Vec<(String, Vec<StatRow>)>,
+}
+
+impl OutcomePage {
+    /// "1 selected applicant did not agree to have their name published."
+    pub fn unlisted_note(&self) -> String {
+        t_count(self.p.lang, "outcome-unlisted", "n", self.unlisted)
+    }
 }

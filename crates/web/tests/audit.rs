@@ -260,7 +260,7 @@ async fn every_kind_of_action_reads_as_a_sentence_in_both_languages() {
         let expected: [(&str, &[&str], &[&str]); 11] = [
             ("accounts", &["krijoi një llogari për"], &["created an account for"]),
             ("sign_ins", &["hyri në platformë"], &["signed in"]),
-            ("roles", &["i dha rolin „Vlerësues”"], &["gave the role “Reviewer”"]),
+            ("roles", &["i dha rolin „Vlerësues“"], &["gave the role “Reviewer”"]),
             (
                 "organisations",
                 &["krijoi organizatën", "Rinia Aktive"],

@@ -12,5 +12,6 @@ mod helpers;
 mod pages;
 mod permissions;
 mod queries;
+mod review_pages;
 mod security;
 mod server;

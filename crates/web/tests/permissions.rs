@@ -519,7 +519,7 @@ async fn a_coordinator_grants_and_revokes_roles_and_invites_by_e_mail() {
             .await;
         assert_eq!(r.status_code(), StatusCode::OK, "{}", app.label);
         assert!(
-            r.text().contains("Po ia hiqni Arbër Çela rolin „Vlerësues”"),
+            r.text().contains("Po ia hiqni Arbër Çela rolin „Vlerësues“"),
             "{}",
             app.label
         );

@@ -133,7 +133,10 @@ pub fn parse_application_form(
             areas: areas.unwrap_or_default(),
             contact_name: s(contact_name),
             contact_phone: phone_raw.to_owned(),
-            size_band: get(values, "size_band").to_owned(),
+            // Counted in the public statistics: a band from the list, or none (the organisation's).
+            size_band: domain::SizeBand::parse("size_band", get(values, "size_band"))
+                .map(|b| b.key().to_owned())
+                .unwrap_or_default(),
             consent_privacy: consent,
             consent_listing: get(values, "consent_listing") == "yes",
         },
@@ -166,6 +169,15 @@ pub struct SeenApplication {
     /// What the applicant may still do with it (always `false` for staff and reviewers).
     pub can_edit: bool,
     pub can_withdraw: bool,
+}
+
+/// One of the signed-in person's applications, with its call (when published) and whether it
+/// is a draft that can still be completed.
+#[derive(Debug, Clone)]
+pub struct OwnApplication {
+    pub row: ApplicationRow,
+    pub call: Option<CallRow>,
+    pub can_edit: bool,
 }
 
 /// Before the outcome is published, a decision is the coordinator's draft: the applicant sees
@@ -355,20 +367,35 @@ impl Services {
 
     /// The signed-in person's applications, newest first, as they may see them.
     pub async fn my_applications(&self, actor: &Actor) -> Result<Vec<ApplicationRow>> {
+        Ok(self.own_applications(actor).await?.into_iter().map(|a| a.row).collect())
+    }
+
+    /// The signed-in person's applications, newest first, as they may see them, each with its
+    /// call (for the title and the deadline) and whether the draft can still be completed.
+    pub async fn own_applications(&self, actor: &Actor) -> Result<Vec<OwnApplication>> {
         let user = actor.require_user(Action::ApplyToCalls)?;
-        let mut rows = self.store.applications_of(actor.tenant, user).await?;
+        let rows = self.store.applications_of(actor.tenant, user).await?;
         let calls = self.store.list_calls(actor.tenant, false).await?;
-        for row in &mut rows {
-            if let Some(call) = calls.iter().find(|c| c.id == row.call_id) {
-                mask_undisclosed_decision(row, call);
-            } else {
-                // A call that is not published shows no decision at all.
-                row.status = row.status.as_seen_by_applicant(false);
-                row.decision_reason = None;
-                row.decided_at = None;
-            }
-        }
-        Ok(rows)
+        Ok(rows
+            .into_iter()
+            .map(|mut row| {
+                let call = calls.iter().find(|c| c.id == row.call_id).cloned();
+                let can_edit = match &call {
+                    Some(call) => {
+                        mask_undisclosed_decision(&mut row, call);
+                        row.status.can_edit(self.call_phase(call)).is_ok() && call.outcome_published_at.is_none()
+                    }
+                    None => {
+                        // A call that is not published shows no decision at all.
+                        row.status = row.status.as_seen_by_applicant(false);
+                        row.decision_reason = None;
+                        row.decided_at = None;
+                        false
+                    }
+                };
+                OwnApplication { row, call, can_edit }
+            })
+            .collect())
     }
 
     /// Saves the form; with `for_submit`, checks it as submission would (for the review screen).

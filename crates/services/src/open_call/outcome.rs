@@ -4,14 +4,15 @@
 use std::collections::BTreeMap;
 
 use domain::{
-    Action, ApplicationId, CallId, FieldError, Lang, Text,
-    open_call::{ApplicationStatus, Decision},
+    Action, ApplicationId, CallId, FieldError, Lang, SizeBand, Text,
+    open_call::{ApplicantType, ApplicationStatus, Decision},
 };
 use store::{ApplicationFact, CallRow, NewMail, SelectedRow, TenantRow, mail_about_application};
 
 use crate::{
     Actor, ServiceError, Services,
     common::{error::Result, localized},
+    people::orgs::FIELDS_OF_ACTIVITY,
 };
 
 pub const REASON_MAX: usize = 1000;
@@ -33,9 +34,16 @@ pub struct CallStats {
     pub by_area: BTreeMap<String, Tally>,
 }
 
+/// The key under which applications without a known size band are counted.
+pub const SIZE_UNKNOWN: &str = "unknown";
+
 /// Counts applications and selections along each dimension. Fields and administrative units
 /// are chosen from lists, several per application, so a row may count in several of them.
-pub fn call_stats(facts: &[ApplicationFact]) -> CallStats {
+/// The statistics are public, so only values from the fixed lists are counted (the size bands,
+/// the fields of activity, the municipality's administrative `units`): a value stored some other
+/// way (an old row, a forged form) never reaches the page as text. An unknown size band counts
+/// as `unknown`; an unknown field or unit is left out.
+pub fn call_stats(facts: &[ApplicationFact], units: &[&str]) -> CallStats {
     let mut stats = CallStats::default();
     let add = |map: &mut BTreeMap<String, Tally>, key: &str, selected: bool| {
         let tally = map.entry(key.to_owned()).or_default();
@@ -47,23 +55,49 @@ pub fn call_stats(facts: &[ApplicationFact]) -> CallStats {
         stats.total.applications += 1;
         stats.total.selected += i64::from(selected);
         add(&mut stats.by_type, f.applicant_type.key(), selected);
-        let size = if f.size_band.is_empty() {
-            "unknown"
-        } else {
-            &f.size_band
-        };
+        let size = SizeBand::parse("size_band", &f.size_band).map_or(SIZE_UNKNOWN, SizeBand::key);
         add(&mut stats.by_size, size, selected);
-        for field in f.fields.split(',').filter(|x| !x.is_empty()) {
+        for field in f.fields.split(',').filter(|x| FIELDS_OF_ACTIVITY.contains(x)) {
             add(&mut stats.by_field, field, selected);
         }
-        for unit in f.areas.split(',').map(str::trim).filter(|x| !x.is_empty()) {
+        for unit in f.areas.split(',').map(str::trim).filter(|x| units.contains(x)) {
             add(&mut stats.by_area, unit, selected);
         }
     }
     stats
 }
 
+/// The rows of a table whose values have no order of their own (fields, areas): the most
+/// applications first, then by the name shown (`label`), so that ties read alphabetically.
+pub fn by_count(map: &BTreeMap<String, Tally>, label: impl Fn(&str) -> String) -> Vec<(String, &Tally)> {
+    let mut rows: Vec<(String, &Tally)> = map.iter().map(|(k, t)| (label(k), t)).collect();
+    rows.sort_by(|(a, ta), (b, tb)| {
+        tb.applications
+            .cmp(&ta.applications)
+            .then_with(|| a.to_lowercase().cmp(&b.to_lowercase()))
+    });
+    rows
+}
+
 impl CallStats {
+    /// Applicant types in the order the call lists them (organisations, groups, citizens).
+    pub fn types_in_order(&self) -> Vec<(&'static str, &Tally)> {
+        ApplicantType::ALL
+            .iter()
+            .filter_map(|t| self.by_type.get(t.key()).map(|tally| (t.key(), tally)))
+            .collect()
+    }
+
+    /// Size bands from the smallest to the largest, as people read them, unknown last.
+    pub fn sizes_in_order(&self) -> Vec<(&'static str, &Tally)> {
+        SizeBand::ALL
+            .iter()
+            .map(|b| b.key())
+            .chain([SIZE_UNKNOWN])
+            .filter_map(|k| self.by_size.get(k).map(|tally| (k, tally)))
+            .collect()
+    }
+
     /// Zeroes every count of selections (before the outcome is published).
     fn hide_selections(&mut self) {
         self.total.selected = 0;
@@ -87,6 +121,9 @@ pub struct CallOutcome {
     pub published: bool,
     pub stats: CallStats,
     pub selected: Vec<SelectedRow>,
+    /// Selected applicants who did not agree to be listed: counted here, never named, so that
+    /// the list does not seem to contradict the number of selections.
+    pub unlisted: i64,
 }
 
 impl Services {
@@ -216,24 +253,27 @@ impl Services {
             })
     }
 
-    pub async fn call_stats(&self, tenant: domain::TenantId, call: CallId) -> Result<CallStats> {
-        Ok(call_stats(&self.store.application_facts(tenant, call).await?))
+    pub async fn call_stats(&self, tenant: &TenantRow, call: CallId) -> Result<CallStats> {
+        let facts = self.store.application_facts(tenant.id(), call).await?;
+        Ok(call_stats(&facts, &tenant.admin_units()))
     }
 
     /// The public outcome of a call: the inclusion statistics, and once it is published the
-    /// selected who agreed to be listed. Before publication the selections count as zero, so
-    /// that no decision shows early.
-    pub async fn call_outcome(&self, actor: &Actor, call: CallId) -> Result<CallOutcome> {
+    /// selected who agreed to be listed and how many did not. Before publication the selections
+    /// count as zero, so that no decision shows early.
+    pub async fn call_outcome(&self, tenant: &TenantRow, actor: &Actor, call: CallId) -> Result<CallOutcome> {
         let call = self.visible_call(actor, call).await?;
         let published = call.outcome_published_at.is_some();
-        let mut stats = self.call_stats(actor.tenant, call.id()).await?;
+        let mut stats = self.call_stats(tenant, call.id()).await?;
         let selected = if published {
             self.store.selected_public(actor.tenant, call.id()).await?
         } else {
             stats.hide_selections();
             Vec::new()
         };
+        let listed = i64::try_from(selected.len()).unwrap_or(i64::MAX);
         Ok(CallOutcome {
+            unlisted: (stats.total.selected - listed).max(0),
             call,
             published,
             stats,
@@ -272,7 +312,7 @@ mod tests {
                 "Elbasan",
             ),
         ];
-        let s = call_stats(&facts);
+        let s = call_stats(&facts, &["Elbasan", "Shirgjan"]);
         assert_eq!(
             s.total,
             Tally {
@@ -308,5 +348,55 @@ mod tests {
                 selected: 0
             }
         );
+    }
+
+    fn fact(size: &str, fields: &str, areas: &str) -> ApplicationFact {
+        ApplicationFact {
+            applicant_type: domain::open_call::ApplicantType::Cso,
+            status: ApplicationStatus::Submitted,
+            size_band: size.to_owned(),
+            fields: fields.to_owned(),
+            areas: areas.to_owned(),
+        }
+    }
+
+    #[test]
+    fn only_values_from_the_lists_are_counted() {
+        let facts = vec![
+            fact(
+                "Rreth 30 veta, na telefononi",
+                "youth,Emri im",
+                "Elbasan,Rruga e Kavajës 5",
+            ),
+            fact("over_50", "youth", "Elbasan"),
+        ];
+        let s = call_stats(&facts, &["Elbasan"]);
+        assert_eq!(s.by_size.keys().collect::<Vec<_>>(), ["over_50", "unknown"]);
+        assert_eq!(s.by_field.keys().collect::<Vec<_>>(), ["youth"]);
+        assert_eq!(s.by_area.keys().collect::<Vec<_>>(), ["Elbasan"]);
+    }
+
+    #[test]
+    fn sizes_read_smallest_first_and_other_tables_by_count() {
+        let facts = vec![
+            fact("21_50", "media,youth", "Gracen"),
+            fact("", "youth,culture", "Shirgjan"),
+            fact("up_5", "culture", "Elbasan"),
+            fact("6_20", "youth", "Shirgjan"),
+            fact("over_50", "", ""),
+        ];
+        let s = call_stats(&facts, &["Elbasan", "Gracen", "Shirgjan"]);
+        let sizes: Vec<&str> = s.sizes_in_order().into_iter().map(|(k, _)| k).collect();
+        assert_eq!(sizes, ["up_5", "6_20", "21_50", "over_50", "unknown"]);
+        let fields: Vec<String> = by_count(&s.by_field, str::to_owned)
+            .into_iter()
+            .map(|(k, _)| k)
+            .collect();
+        assert_eq!(fields, ["youth", "culture", "media"]);
+        let areas: Vec<String> = by_count(&s.by_area, str::to_owned)
+            .into_iter()
+            .map(|(k, _)| k)
+            .collect();
+        assert_eq!(areas, ["Shirgjan", "Elbasan", "Gracen"]);
     }
 }

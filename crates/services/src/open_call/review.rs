@@ -36,11 +36,58 @@ pub struct StaffApplication {
     pub scores: Vec<ScoreRow>,
 }
 
-/// A reviewer's assignments and the calls they belong to.
+/// One call's part of a reviewer's work list.
+#[derive(Debug, Clone)]
+pub struct QueueGroup {
+    pub call: CallRow,
+    /// Not submitted yet (scores saved without submitting included), in the order the
+    /// applications came in, which is the order of their references.
+    pub todo: Vec<AssignmentRow>,
+    /// Submitted, or a conflict of interest declared: nothing more to do.
+    pub done: Vec<AssignmentRow>,
+}
+
+impl QueueGroup {
+    /// Everything assigned in this call, done or not.
+    pub fn total(&self) -> usize {
+        self.todo.len() + self.done.len()
+    }
+}
+
+/// A reviewer's work list, one group per call: the calls with work left first, then the calls
+/// already done, each in the calls' usual order (latest deadline first).
 #[derive(Debug, Clone)]
 pub struct ReviewQueue {
-    pub assignments: Vec<AssignmentRow>,
-    pub calls: Vec<CallRow>,
+    pub groups: Vec<QueueGroup>,
+}
+
+/// Groups assignments by call (in the order of `calls`), to-do apart from done, the calls with
+/// work left first. Assignments to a call missing from `calls` are left out: there is no title
+/// to show them under.
+pub fn group_queue(assignments: Vec<AssignmentRow>, calls: &[CallRow]) -> Vec<QueueGroup> {
+    let mut assignments = assignments;
+    assignments.sort_by_key(|a| a.application_id);
+    let mut groups: Vec<QueueGroup> = calls
+        .iter()
+        .filter(|c| assignments.iter().any(|a| a.call_id == c.id))
+        .map(|c| QueueGroup {
+            call: c.clone(),
+            todo: Vec::new(),
+            done: Vec::new(),
+        })
+        .collect();
+    for a in assignments {
+        if let Some(g) = groups.iter_mut().find(|g| g.call.id == a.call_id) {
+            if a.submitted_at.is_some() || a.conflict == Some(true) {
+                g.done.push(a);
+            } else {
+                g.todo.push(a);
+            }
+        }
+    }
+    // A stable sort keeps the calls' order within each half.
+    groups.sort_by_key(|g| g.todo.is_empty());
+    groups
 }
 
 /// What the scoring page shows its reviewer, decided here rather than in the page.
@@ -53,7 +100,8 @@ pub struct ReviewSheet {
     /// The reviewer's own review is submitted (or a conflict declared): nothing changes any more.
     pub closed: bool,
     pub conflict: bool,
-    /// Every review of the application with its scores; empty until `closed` without conflict.
+    /// The other reviewers' reviews with their scores (the reviewer's own is `mine`); empty
+    /// until `closed` without conflict.
     pub others: Vec<ReviewRow>,
     pub other_scores: Vec<ScoreRow>,
 }
@@ -275,12 +323,13 @@ impl Services {
         })
     }
 
-    /// The reviewer's work list, newest first, with the calls it concerns.
+    /// The reviewer's work list, grouped by call, what is still to review first.
     pub async fn review_queue(&self, actor: &Actor) -> Result<ReviewQueue> {
         let user = actor.require_user(Action::ReviewApplications)?;
+        let assignments = self.store.assignments_of(actor.tenant, user).await?;
+        let calls = self.store.list_calls(actor.tenant, true).await?;
         Ok(ReviewQueue {
-            assignments: self.store.assignments_of(actor.tenant, user).await?,
-            calls: self.store.list_calls(actor.tenant, true).await?,
+            groups: group_queue(assignments, &calls),
         })
     }
 
@@ -311,7 +360,12 @@ impl Services {
         let closed = mine.as_ref().is_some_and(|r| r.submitted_at.is_some());
         let conflict = mine.as_ref().is_some_and(|r| r.conflict);
         let (others, other_scores) = if closed && !conflict {
-            (reviews, scores)
+            let others: Vec<ReviewRow> = reviews.into_iter().filter(|r| r.reviewer_id != user.0).collect();
+            let other_scores = scores
+                .into_iter()
+                .filter(|s| others.iter().any(|r| r.id == s.review_id))
+                .collect();
+            (others, other_scores)
         } else {
             (Vec::new(), Vec::new())
         };

@@ -317,3 +317,34 @@ ranking-explain-mean = The mean of the reviewers' scores (from 1 to 5), weighted
 ranking-explain-spread = How far the reviewers differ from one another. A large number (say above 1) means the application deserves a closer look.
 ranking-explain-reviews = Reviews submitted, out of the reviewers assigned to this application.
 ranking-explain-conflicts = Reviewers who declared a conflict of interest and did not review this application.
+# The reviewer's queue, grouped by call, and a review already submitted.
+review-remaining = { $total ->
+    [one] { $left ->
+        [0] The application has been reviewed.
+       *[other] 1 application left to review.
+    }
+   *[other] { $left ->
+        [0] All { $total } applications have been reviewed.
+        [one] 1 of { $total } applications left to review.
+       *[other] { $left } of { $total } applications left to review.
+    }
+}
+review-done-heading = Done
+review-state-started = Started, not submitted
+review-application-done = Review of application
+review-yours = Your review (submitted on { $when })
+review-conflict-declared = You declared a conflict of interest (on { $when })
+review-conflict-declared-explain = You do not review this application. The coordinator sees your declaration.
+review-conflict-your-note = Your explanation
+review-others-only = The other reviewers' reviews
+# The applicant's list and page: a draft's deadline and the way back to the form; empty answers.
+application-draft-unnumbered = Draft (no reference yet)
+my-applications-draft-due = Submit it by { $closes } ({ $zone }).
+my-applications-draft-late = The deadline passed on { $closes } ({ $zone }); the draft can no longer be submitted.
+application-empty = — (not filled in)
+# The public outcome: selected applicants who did not agree to be named.
+outcome-unlisted = { $n ->
+    [one] 1 selected applicant did not agree to have their name published.
+   *[other] { $n } selected applicants did not agree to have their names published.
+}
+outcome-none-selected = Nobody was selected.

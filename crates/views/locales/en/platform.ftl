@@ -63,6 +63,7 @@ audit-after = After
 audit-became = became
 audit-removed = removed
 audit-long-changed = the text changed (show it in full)
+audit-long-text = show the whole text
 audit-system = The platform
 audit-person-number = person no. { $id }
 audit-yes = Yes

@@ -16,11 +16,11 @@ error-applicant-type-not-allowed = Kjo thirrje nuk pranon aplikime të këtij ll
 error-org-kind-mismatch = Lloji i organizatës nuk përputhet me llojin e aplikimit.
 error-deadline-not-later = Afati i ri duhet të jetë pas afatit aktual dhe në të ardhmen.
 mail-deadline-extended-subject = Afati i thirrjes u shty
-mail-deadline-extended-body = Afati i thirrjes “{ $call }” të { $tenant_gen } u shty deri më { $deadline } ({ $zone }). Drafti juaj është i ruajtur; mund ta plotësoni dhe ta dorëzoni deri atëherë:
+mail-deadline-extended-body = Afati i thirrjes „{ $call }“ të { $tenant_gen } u shty deri më { $deadline } ({ $zone }). Drafti juaj është i ruajtur; mund ta plotësoni dhe ta dorëzoni deri atëherë:
 mail-application-submitted-subject = Aplikimi { $reference } u dorëzua
-mail-application-submitted-body = Aplikimi juaj në thirrjen “{ $call }” të { $tenant_gen } u dorëzua me numrin e referencës { $reference }. Mund ta shihni ose ta tërhiqni para afatit këtu:
+mail-application-submitted-body = Aplikimi juaj në thirrjen „{ $call }“ të { $tenant_gen } u dorëzua me numrin e referencës { $reference }. Mund ta shihni ose ta tërhiqni para afatit këtu:
 mail-application-received-subject = Aplikim i ri: { $reference }
-mail-application-received-body = { $applicant } dorëzoi një aplikim ({ $reference }) në thirrjen “{ $call }”. Shihni aplikimet e thirrjes këtu:
+mail-application-received-body = { $applicant } dorëzoi një aplikim ({ $reference }) në thirrjen „{ $call }“. Shihni aplikimet e thirrjes këtu:
 calls-title = Thirrjet e hapura
 calls-feed = Njoftimet për thirrjet (Atom)
 calls-open = Të hapura tani
@@ -144,7 +144,7 @@ error-review-closed = Vlerësimi është dorëzuar ose keni deklaruar konflikt i
 error-outcome-published = Rezultati është publikuar; vendimet nuk ndryshohen më.
 error-undecided-remain = Disa aplikime janë ende pa vendim. Merrni vendim për të gjitha para publikimit.
 mail-outcome-subject = Rezultati i thirrjes: { $call }
-mail-outcome-body = Vendimi për aplikimin tuaj { $reference } në thirrjen “{ $call }” të { $tenant_gen }: { $outcome }. Arsyeja: { $reason } Rezultati publik është këtu:
+mail-outcome-body = Vendimi për aplikimin tuaj { $reference } në thirrjen „{ $call }“ të { $tenant_gen }: { $outcome }. Arsyeja: { $reason } Rezultati publik është këtu:
 review-title = Aplikimet për vlerësim
 review-none = Nuk keni aplikime për të vlerësuar.
 review-state-todo = Për t'u vlerësuar
@@ -244,7 +244,7 @@ assign-choose = — Zgjidhni vlerësuesin —
 assign-no-reviewers = Askush nuk e ka ende rolin e vlerësuesit. Jepjani dikujt te
 error-reviewer-choose = Zgjidhni vlerësuesin nga lista.
 mail-review-assigned-subject = Aplikime për t'u vlerësuar: { $call }
-mail-review-assigned-body = Ju janë caktuar aplikime për t'i vlerësuar në thirrjen “{ $call }” të { $tenant_gen }. Ju presin { $count } aplikime; thirrja mbyllet më { $closes }. Lista juaj e vlerësimeve:
+mail-review-assigned-body = Ju janë caktuar aplikime për t'i vlerësuar në thirrjen „{ $call }“ të { $tenant_gen }. Ju presin { $count } aplikime; thirrja mbyllet më { $closes }. Lista juaj e vlerësimeve:
 review-conflict-first = Para se të vlerësoni: a keni konflikt interesi?
 review-scale-default = 1 = shumë i dobët · 3 = mesatar · 5 = shkëlqyeshëm
 field-app-description-citizen = Përshkrim i shkurtër për veten tuaj dhe angazhimin tuaj
@@ -254,14 +254,14 @@ application-next-submitted = Aplikimi juaj u dorëzua. Pas mbylljes së thirrjes
 application-next-decided = Rezultati është publikuar. Vendimi dhe arsyeja janë më sipër; ju janë dërguar edhe me e-mail.
 application-next-withdrawn = E keni tërhequr këtë aplikim; ai nuk vlerësohet.
 withdraw-confirm-title = Ta tërheqim aplikimin?
-withdraw-confirm-text = Po tërhiqni aplikimin { $reference } në thirrjen “{ $call }”. Tërheqja nuk mund të zhbëhet dhe aplikimi nuk do të vlerësohet.
+withdraw-confirm-text = Po tërhiqni aplikimin { $reference } në thirrjen „{ $call }“. Tërheqja nuk mund të zhbëhet dhe aplikimi nuk do të vlerësohet.
 withdraw-confirm-button = Po, tërhiqe aplikimin
 application-next-reviewing = Thirrja u mbyll më { $closes } dhe vlerësuesit po e shqyrtojnë aplikimin tuaj sipas kritereve të publikuara. Kur Bashkia publikon rezultatin, vendimi dhe arsyeja ju dërgohen me e-mail dhe shfaqen këtu.
 consent-listing-citizen = Nëse përzgjidhem, pranoj që emri dhe fushat e mia të publikohen.
 ranking-filter-type = Lloji i aplikuesit
 ranking-filter-unit = Njësia administrative
 outcome-confirm-title = Ta publikojmë rezultatin?
-outcome-confirm-text = Po publikoni rezultatin e thirrjes “{ $call }”. { $total } aplikues do të marrin vendimin dhe arsyen me e-mail ({ $breakdown }); të përzgjedhurit kalojnë te grupi i punës dhe lista e tyre bëhet publike. Pas kësaj vendimet nuk ndryshohen më.
+outcome-confirm-text = Po publikoni rezultatin e thirrjes „{ $call }“. { $total } aplikues do të marrin vendimin dhe arsyen me e-mail ({ $breakdown }); të përzgjedhurit kalojnë te grupi i punës dhe lista e tyre bëhet publike. Pas kësaj vendimet nuk ndryshohen më.
 outcome-confirm-button = Po, publiko dhe njofto aplikuesit
 ## The call form: times typed as the municipality writes them, long texts, criteria, the warning when applicants exist.
 # The municipality's time zone in words (views::zone_name): `zone-` and the IANA name with "/" as "-".
@@ -298,8 +298,8 @@ call-edit-warning-seen = Çfarë ruani këtu e shohin menjëherë të gjithë n�
 call-edit-warning-told = Nëse ndryshoni afatin ose tekstet (titullin, përmbledhjen, tekstin, kushtet e pranimit ose çfarë duhet të përmbajë aplikimi), çdo aplikues me draft ose me aplikim të dorëzuar merr një njoftim me postë elektronike që i tregon çfarë ndryshoi.
 call-edit-warning-not-told = Për ndryshimet e tjera (kush mund të aplikojë, numri i vendeve, data e hapjes, adresa e kontaktit, kriteret) nuk njoftohet askush.
 call-edit-warning-criteria = Kriteret e përzgjedhjes nuk ndryshojnë më pasi një vlerësues ka filluar vlerësimin.
-mail-call-changed-subject = Thirrja “{ $call }” u ndryshua
-mail-call-changed-body = { $tenant } ndryshoi thirrjen “{ $call }”, ku keni një aplikim. { $changes } Lexojeni thirrjen siç është tani këtu:
+mail-call-changed-subject = Thirrja „{ $call }“ u ndryshua
+mail-call-changed-body = { $tenant } ndryshoi thirrjen „{ $call }“, ku keni një aplikim. { $changes } Lexojeni thirrjen siç është tani këtu:
 mail-call-changed-deadline = Afati i ri është { $deadline } ({ $zone }).
 mail-call-changed-texts = Tekstet e thirrjes u ndryshuan; ju lutemi lexojini përsëri.
 mail-call-changed-draft = Drafti juaj është i ruajtur; mund ta plotësoni dhe ta dorëzoni deri në afat.
@@ -317,3 +317,34 @@ ranking-explain-mean = Mesatarja e pikëve të vlerësuesve (nga 1 deri në 5), 
 ranking-explain-spread = Sa ndryshojnë vlerësuesit nga njëri-tjetri. Një numër i madh (p.sh. mbi 1) do të thotë që aplikimi duhet parë më nga afër.
 ranking-explain-reviews = Vlerësime të dorëzuara nga vlerësues të caktuar për këtë aplikim.
 ranking-explain-conflicts = Vlerësues që deklaruan konflikt interesi dhe nuk e vlerësuan këtë aplikim.
+# The reviewer's queue, grouped by call, and a review already submitted.
+review-remaining = { $total ->
+    [one] { $left ->
+        [0] Aplikimi është vlerësuar.
+       *[other] 1 aplikim mbetet për t'u vlerësuar.
+    }
+   *[other] { $left ->
+        [0] Të { $total } aplikimet janë vlerësuar.
+        [one] 1 nga { $total } aplikime mbetet për t'u vlerësuar.
+       *[other] { $left } nga { $total } aplikime mbeten për t'u vlerësuar.
+    }
+}
+review-done-heading = Të përfunduara
+review-state-started = Filluar, pa dorëzuar
+review-application-done = Vlerësimi i aplikimit
+review-yours = Vlerësimi juaj (dorëzuar më { $when })
+review-conflict-declared = Keni deklaruar konflikt interesi (më { $when })
+review-conflict-declared-explain = Këtë aplikim nuk e vlerësoni. Koordinatori e sheh deklarimin tuaj.
+review-conflict-your-note = Shpjegimi juaj
+review-others-only = Vlerësimet e vlerësuesve të tjerë
+# The applicant's list and page: a draft's deadline and the way back to the form; empty answers.
+application-draft-unnumbered = Draft (pa numër ende)
+my-applications-draft-due = Dorëzojeni deri më { $closes } ({ $zone }).
+my-applications-draft-late = Afati mbaroi më { $closes } ({ $zone }); drafti nuk mund të dorëzohet më.
+application-empty = — (pa plotësuar)
+# The public outcome: selected applicants who did not agree to be named.
+outcome-unlisted = { $n ->
+    [one] 1 i përzgjedhur nuk pranoi që emri të publikohej.
+   *[other] { $n } të përzgjedhur nuk pranuan që emri të publikohej.
+}
+outcome-none-selected = Askush nuk u përzgjodh.

@@ -145,7 +145,10 @@ pub(super) async fn call_outcome(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> Result<Json<OutcomeDto>, AppError> {
-    let outcome = state.services.call_outcome(&ctx.actor(), CallId(id)).await?;
+    let outcome = state
+        .services
+        .call_outcome(&ctx.tenant, &ctx.actor(), CallId(id))
+        .await?;
     // The API lists published calls only, whoever asks.
     if !outcome.call.is_published() {
         return Err(AppError::NotFound);

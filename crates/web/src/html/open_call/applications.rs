@@ -141,6 +141,7 @@ pub(crate) fn application_view(ctx: &Ctx, seen: &SeenApplication) -> Application
         decision_reason: row.decision_reason.clone(),
         is_citizen: row.applicant_type == domain::open_call::ApplicantType::Citizen,
         next_steps: next_steps(ctx, seen),
+        continue_edit: false,
     }
 }
 
@@ -221,35 +222,46 @@ async fn load(state: &AppState, ctx: &Ctx, id: i64) -> Result<SeenApplication, A
 }
 
 async fn mine(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
-    let rows = state.services.my_applications(&ctx.actor()).await?;
-    let calls = state.services.published_calls(&ctx.actor()).await?;
-    let applications = rows
+    let own = state.services.own_applications(&ctx.actor()).await?;
+    let tz = ctx.tz();
+    let applications = own
         .iter()
         .map(|a| MyApplication {
-            id: a.id,
-            call_title: calls
-                .iter()
-                .find(|c| c.id == a.call_id)
+            id: a.row.id,
+            call_title: a
+                .call
+                .as_ref()
                 .map(|c| localized(&ctx, &c.title_sq, &c.title_en).to_owned())
                 .unwrap_or_default(),
-            applicant: a.display_name().to_owned(),
-            reference: a.reference.clone().unwrap_or_default(),
-            status: ctx.t(&format!("status-{}", a.status.key())),
+            applicant: a.row.display_name().to_owned(),
+            reference: a.row.reference.clone().unwrap_or_default(),
+            status: ctx.t(&format!("status-{}", a.row.status.key())),
+            is_draft: a.row.status == ApplicationStatus::Draft,
+            can_edit: a.can_edit,
+            closes: a
+                .call
+                .as_ref()
+                .map(|c| c.closes_at.with_timezone(&tz).format("%d.%m.%Y %H:%M").to_string())
+                .unwrap_or_default(),
         })
         .collect();
     page(MyApplicationsPage {
         p: ctx.page(ctx.t("my-applications")),
         applications,
+        zone: views::zone_name(ctx.lang, &ctx.tenant.time_zone),
     })
 }
 
 async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
     let seen = load(&state, &ctx, id).await?;
+    let mut app = application_view(&ctx, &seen);
+    // Offered next to "what happens next" too, not only at the foot of a long page.
+    app.continue_edit = seen.can_edit;
     page(ApplicationPage {
         p: ctx.page(ctx.t("application-title")),
         can_withdraw: seen.can_withdraw,
         can_edit: seen.can_edit,
-        app: application_view(&ctx, &seen),
+        app,
     })
 }
 

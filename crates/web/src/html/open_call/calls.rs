@@ -293,7 +293,11 @@ async fn apply(
 /// The public outcome: the selected who agreed to be listed, and the inclusion statistics
 /// (counts only, no personal data). Before publication only the numbers of applications show.
 async fn outcome(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
-    let outcome = state.services.call_outcome(&ctx.actor(), CallId(id)).await?;
+    use services::open_call::outcome::{Tally, by_count};
+    let outcome = state
+        .services
+        .call_outcome(&ctx.tenant, &ctx.actor(), CallId(id))
+        .await?;
     let (call, published, stats) = (&outcome.call, outcome.published, &outcome.stats);
     let selected = outcome
         .selected
@@ -312,30 +316,37 @@ async fn outcome(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -
             )
         })
         .collect();
-    let table =
-        |map: &std::collections::BTreeMap<String, services::open_call::outcome::Tally>, prefix: &str| -> Vec<StatRow> {
-            map.iter()
-                .map(|(k, t)| {
-                    let label = if prefix.is_empty() {
-                        k.clone()
-                    } else {
-                        ctx.t(&format!("{prefix}{k}"))
-                    };
-                    (label, t.applications, t.selected)
-                })
-                .collect()
-        };
+    // The order is the use case's (natural for types and sizes, by count for the rest); here
+    // only the words.
+    let rows = |pairs: Vec<(String, &Tally)>| -> Vec<StatRow> {
+        pairs
+            .into_iter()
+            .map(|(label, t)| (label, t.applications, t.selected))
+            .collect()
+    };
+    let keyed = |pairs: Vec<(&str, &Tally)>, prefix: &str| {
+        rows(
+            pairs
+                .into_iter()
+                .map(|(k, t)| (ctx.t(&format!("{prefix}{k}")), t))
+                .collect(),
+        )
+    };
     let tables = vec![
-        (ctx.t("stats-by-type"), table(&stats.by_type, "applicant-")),
-        (ctx.t("stats-by-size"), table(&stats.by_size, "size-")),
-        (ctx.t("stats-by-field"), table(&stats.by_field, "fieldofactivity-")),
-        (ctx.t("stats-by-area"), table(&stats.by_area, "")),
+        (ctx.t("stats-by-type"), keyed(stats.types_in_order(), "applicant-")),
+        (ctx.t("stats-by-size"), keyed(stats.sizes_in_order(), "size-")),
+        (
+            ctx.t("stats-by-field"),
+            rows(by_count(&stats.by_field, |k| ctx.t(&format!("fieldofactivity-{k}")))),
+        ),
+        (ctx.t("stats-by-area"), rows(by_count(&stats.by_area, str::to_owned))),
     ];
     page(OutcomePage {
         p: ctx.page(ctx.t("outcome-title")),
         card: card(&state, &ctx, call),
         published,
         selected,
+        unlisted: outcome.unlisted,
         total: (stats.total.applications, stats.total.selected),
         tables,
     })

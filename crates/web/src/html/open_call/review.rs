@@ -9,8 +9,8 @@ use axum::{
 };
 use domain::ApplicationId;
 use services::ServiceError;
-use store::{CriterionRow, ReviewRow, ScoreRow};
-use views::{Form, QueueItem, ReviewPage, ReviewQueuePage, ReviewSummary, ScoreField};
+use store::{AssignmentRow, CriterionRow, ReviewRow, ScoreRow};
+use views::{Form, QueueGroup, QueueItem, ReviewPage, ReviewQueuePage, ReviewSummary, ScoreField};
 
 use super::applications::application_view;
 use crate::html::common::{form_again, localized, page};
@@ -56,29 +56,31 @@ pub(crate) fn summaries(
 
 async fn queue(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
     let queue = state.services.review_queue(&ctx.actor()).await?;
-    let calls = &queue.calls;
-    let items = queue
-        .assignments
+    let item = |a: &AssignmentRow| QueueItem {
+        app_id: a.application_id,
+        reference: a.reference.clone().unwrap_or_default(),
+        applicant: a.applicant.clone(),
+        state: match (a.conflict, a.submitted_at) {
+            (Some(true), _) => "conflict",
+            (_, Some(_)) => "done",
+            // A review row without submission: scores saved, not yet submitted.
+            (Some(false), None) => "started",
+            (None, None) => "todo",
+        },
+    };
+    let groups = queue
+        .groups
         .iter()
-        .map(|a| QueueItem {
-            app_id: a.application_id,
-            reference: a.reference.clone().unwrap_or_default(),
-            applicant: a.applicant.clone(),
-            call_title: calls
-                .iter()
-                .find(|c| c.id == a.call_id)
-                .map(|c| localized(&ctx, &c.title_sq, &c.title_en).to_owned())
-                .unwrap_or_default(),
-            state: match (a.conflict, a.submitted_at) {
-                (Some(true), _) => "conflict",
-                (_, Some(_)) => "done",
-                _ => "todo",
-            },
+        .map(|g| QueueGroup {
+            call_id: g.call.id,
+            call_title: localized(&ctx, &g.call.title_sq, &g.call.title_en).to_owned(),
+            todo: g.todo.iter().map(item).collect(),
+            done: g.done.iter().map(item).collect(),
         })
         .collect();
     page(ReviewQueuePage {
         p: ctx.page(ctx.t("review-title")),
-        items,
+        groups,
     })
 }
 
@@ -110,12 +112,31 @@ async fn render(state: &AppState, ctx: &Ctx, id: i64, form: Form) -> Result<Resp
         .collect();
     // Empty until this reviewer's own scores are in (decided by the use case).
     let others = summaries(ctx, &sheet.others, &sheet.other_scores, criteria);
+    // The reviewer's own review, shown as it was submitted once nothing can change.
+    let mine = sheet
+        .mine
+        .as_ref()
+        .filter(|_| closed)
+        .and_then(|m| summaries(ctx, std::slice::from_ref(m), &sheet.my_scores, criteria).pop());
+    let submitted_at = sheet
+        .mine
+        .as_ref()
+        .and_then(|m| m.submitted_at)
+        .map(|t| t.with_timezone(&ctx.tz()).format("%d.%m.%Y %H:%M").to_string())
+        .unwrap_or_default();
+    let title = if closed {
+        "review-application-done"
+    } else {
+        "review-application"
+    };
     let template = ReviewPage {
-        p: ctx.page(ctx.t("review-application")),
+        p: ctx.page(ctx.t(title)),
         app: application_view(ctx, &sheet.application),
         fields,
         closed,
         conflict,
+        mine,
+        submitted_at,
         others,
         form,
     };

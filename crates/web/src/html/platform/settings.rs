@@ -101,7 +101,7 @@ async fn render_tenants(state: &AppState, ctx: &Ctx, form: Form) -> Result<Respo
     let has_errors = form.has_errors();
     let template = TenantsPage {
         p: ctx.page(ctx.t("admin-tenants")),
-        zones: zone_choices(ctx, &form.v("time_zone")),
+        zones: zone_choices(ctx, form.v("time_zone")),
         tenants,
         form,
     };
