@@ -157,7 +157,7 @@ describe('a CSO applies, a reviewer scores, the coordinator decides (with axe)',
     await page.fill('#review-form textarea >> nth=0', 'Përvojë e mirë me të rinjtë; çështje të qarta.');
     await page.click('#review-form button[value=submit]');
     await page.waitForLoadState('load');
-    assert.ok((await page.textContent('main')).includes('4.00'));
+    assert.ok((await page.textContent('main')).includes('4,00'));
     await checkA11y(page, 'submitted review');
   });
 
