@@ -30,7 +30,7 @@ pub struct AuditRow {
 
 #[derive(Debug, Clone, Default)]
 pub struct AuditFilter {
-    /// Only entries with one of these action codes; empty means every action.
+    /// Only entries with one of these action codes; empty means every action (but `exclude`).
     pub actions: Vec<&'static str>,
     /// Never entries with these codes (reads of personal data, when looking at changes).
     pub exclude: Vec<&'static str>,
@@ -82,8 +82,32 @@ impl LabelledTable {
 impl Store {
     /// Newest first (by the time of the action), `limit` at most. Keyset-paginated so that page
     /// 1000 is as fast as page 1.
+    ///
+    /// A kind of action is a few codes; each is read on its own along the `(tenant, action, at)`
+    /// index and the pages merged here. One statement with `action IN (…)` walks the whole log
+    /// in time order when the kind is rare (43 ms for 2 entries among 73,000).
     pub async fn list_audit(&self, tenant: TenantId, filter: &AuditFilter, limit: i64) -> Result<Vec<AuditRow>> {
-        // The action lists vary in length, so the statement is built with bound values only.
+        if filter.actions.is_empty() {
+            return self.list_audit_of(tenant, filter, None, limit).await;
+        }
+        let mut rows = Vec::new();
+        for code in &filter.actions {
+            rows.extend(self.list_audit_of(tenant, filter, Some(code), limit).await?);
+        }
+        rows.sort_by(|a, b| b.at.cmp(&a.at).then(b.id.cmp(&a.id)));
+        rows.truncate(usize::try_from(limit).unwrap_or(0));
+        Ok(rows)
+    }
+
+    /// One statement of [`Store::list_audit`]: every action but the excluded ones, or one action.
+    async fn list_audit_of(
+        &self,
+        tenant: TenantId,
+        filter: &AuditFilter,
+        action: Option<&str>,
+        limit: i64,
+    ) -> Result<Vec<AuditRow>> {
+        // The excluded list varies in length, so the statement is built with bound values only.
         macro_rules! build {
             ($qb:ident) => {{
                 $qb.push(
@@ -93,13 +117,8 @@ impl Store {
                      WHERE a.tenant_id = ",
                 );
                 $qb.push_bind(tenant.0);
-                if !filter.actions.is_empty() {
-                    $qb.push(" AND a.action IN (");
-                    let mut list = $qb.separated(", ");
-                    for code in &filter.actions {
-                        list.push_bind(*code);
-                    }
-                    $qb.push(")");
+                if let Some(action) = action {
+                    $qb.push(" AND a.action = ").push_bind(action);
                 }
                 if !filter.exclude.is_empty() {
                     $qb.push(" AND a.action NOT IN (");
@@ -160,11 +179,11 @@ impl Store {
     pub async fn audit_actors(&self, tenant: TenantId, limit: i64) -> Result<Vec<ObjectLabel>> {
         read!(self, |db| {
             sqlx::query_as::<_, ObjectLabel>(
-                "SELECT u.id, u.display_name AS label, '' AS label_en
-                 FROM users u
-                 WHERE u.tenant_id = $1
-                   AND EXISTS (SELECT 1 FROM role_grants g
-                               WHERE g.tenant_id = u.tenant_id AND g.user_id = u.id AND g.role <> 'participant')
+                // From the grants of staff roles (the role index), not from every account.
+                "SELECT DISTINCT u.id, u.display_name AS label, '' AS label_en
+                 FROM role_grants g JOIN users u ON u.id = g.user_id AND u.tenant_id = g.tenant_id
+                 WHERE g.tenant_id = $1
+                   AND g.role IN ('platform_admin', 'coordinator', 'reviewer', 'forum_member', 'monitoring_body')
                  ORDER BY u.display_name, u.id
                  LIMIT $2",
             )

@@ -36,7 +36,10 @@ pub(crate) fn summaries(
             reviewer: r.reviewer_name.clone(),
             conflict: r.conflict,
             note: r.conflict_note.clone(),
-            average: r.weighted_avg.map(|a| views::decimal(ctx.lang, a, 2)).unwrap_or_default(),
+            average: r
+                .weighted_avg
+                .map(|a| views::decimal(ctx.lang, a, 2))
+                .unwrap_or_default(),
             submitted: r.submitted_at.is_some(),
             scores: scores
                 .iter()
