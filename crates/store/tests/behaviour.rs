@@ -1513,6 +1513,35 @@ async fn reviews_make_the_ranked_table() {
             .await
             .expect("filtered");
         assert!(by_part_of_a_field.is_empty(), "{}", db.label);
+        // By status, in ranking order still; a status nobody is in gives nothing.
+        let submitted = s
+            .ranked_applications(
+                a,
+                call,
+                &RankFilter {
+                    status: Some("submitted".into()),
+                    ..Default::default()
+                },
+                50,
+                0,
+            )
+            .await
+            .expect("by status");
+        assert_eq!(ranked_ids(&submitted), ranked_ids(&rows), "{}", db.label);
+        let shortlisted = s
+            .ranked_applications(
+                a,
+                call,
+                &RankFilter {
+                    status: Some("shortlisted".into()),
+                    ..Default::default()
+                },
+                50,
+                0,
+            )
+            .await
+            .expect("by status");
+        assert!(shortlisted.is_empty(), "{}", db.label);
 
         // Another municipality sees none of it.
         assert!(

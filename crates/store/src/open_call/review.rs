@@ -433,33 +433,42 @@ impl Store {
         let field = filter.field.as_ref().map(|f| format!("%,{f},%"));
         // Units are stored comma-separated; match one whole unit, never part of a name.
         let area = filter.area.as_ref().map(|a| format!("%,{a},%"));
+        // A status asked for is written as such, so that the (call, status, mean) index walks
+        // the few applications in it: "$6 IS NULL OR …" hid it from SQLite's planner, which then
+        // scanned all 10,000 of the call (19–26 ms).
+        let status = if filter.status.is_some() {
+            "a.status = $6"
+        } else {
+            "$6 IS NULL"
+        };
+        let sql = format!(
+            "SELECT a.id, a.reference, COALESCE(o.name, u.display_name) AS applicant, a.applicant_type, a.status,
+                    a.fields, a.areas, a.size_band, a.review_mean AS mean, a.review_spread AS spread,
+                    a.reviews_done, a.reviews_assigned AS assigned, a.review_conflicts AS conflicts
+             FROM applications a
+             JOIN users u ON u.id = a.applicant_id
+             LEFT JOIN organisations o ON o.id = a.org_id
+             WHERE a.tenant_id = $1 AND a.call_id = $2 AND a.status NOT IN ('draft', 'withdrawn')
+               AND ($3 IS NULL OR a.applicant_type = $3)
+               AND ($4 IS NULL OR (',' || a.fields || ',') LIKE $4)
+               AND ($5 IS NULL OR (',' || a.areas || ',') LIKE $5)
+               AND {status}
+             ORDER BY a.review_mean DESC NULLS LAST, a.id
+             LIMIT $7 OFFSET $8"
+        );
         read!(self, |db| {
-            sqlx::query_as::<_, RankedRow>(
-                "SELECT a.id, a.reference, COALESCE(o.name, u.display_name) AS applicant, a.applicant_type, a.status,
-                        a.fields, a.areas, a.size_band, a.review_mean AS mean, a.review_spread AS spread,
-                        a.reviews_done, a.reviews_assigned AS assigned, a.review_conflicts AS conflicts
-                 FROM applications a
-                 JOIN users u ON u.id = a.applicant_id
-                 LEFT JOIN organisations o ON o.id = a.org_id
-                 WHERE a.tenant_id = $1 AND a.call_id = $2 AND a.status NOT IN ('draft', 'withdrawn')
-                   AND ($3 IS NULL OR a.applicant_type = $3)
-                   AND ($4 IS NULL OR (',' || a.fields || ',') LIKE $4)
-                   AND ($5 IS NULL OR (',' || a.areas || ',') LIKE $5)
-                   AND ($6 IS NULL OR a.status = $6)
-                 ORDER BY a.review_mean DESC NULLS LAST, a.id
-                 LIMIT $7 OFFSET $8",
-            )
-            .bind(tenant.0)
-            .bind(call.0)
-            .bind(&filter.applicant_type)
-            .bind(field)
-            .bind(area)
-            .bind(&filter.status)
-            .bind(limit)
-            .bind(offset)
-            .fetch_all(db)
-            .await
-            .map_err(Into::into)
+            sqlx::query_as::<_, RankedRow>(sqlx::AssertSqlSafe(sql.clone()))
+                .bind(tenant.0)
+                .bind(call.0)
+                .bind(&filter.applicant_type)
+                .bind(field)
+                .bind(area)
+                .bind(&filter.status)
+                .bind(limit)
+                .bind(offset)
+                .fetch_all(db)
+                .await
+                .map_err(Into::into)
         })
     }
 }
