@@ -448,7 +448,10 @@ impl Store {
              FROM applications a
              JOIN users u ON u.id = a.applicant_id
              LEFT JOIN organisations o ON o.id = a.org_id
-             WHERE a.tenant_id = $1 AND a.call_id = $2 AND a.status NOT IN ('draft', 'withdrawn')
+             WHERE a.tenant_id = $1 AND a.call_id = $2
+               -- Written so that no index serves it: the ranking's index must (with statistics
+               -- about the status index, SQLite sorted all 10,000 rows instead: 50 req/s).
+               AND (a.status || '') NOT IN ('draft', 'withdrawn')
                AND ($3 IS NULL OR a.applicant_type = $3)
                AND ($4 IS NULL OR (',' || a.fields || ',') LIKE $4)
                AND ($5 IS NULL OR (',' || a.areas || ',') LIKE $5)
