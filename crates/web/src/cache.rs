@@ -147,7 +147,9 @@ impl ResponseCache {
             bytes,
             doors,
         } = &mut *entries;
-        doors.retain(|_, key| key.tenant != tenant);
+        // Every door, not only this municipality's: a change of host names moves a door from one
+        // municipality to another, and doors are learnt again on the next miss.
+        doors.clear();
         map.retain(|key, entry| {
             let keep = key.tenant != tenant;
             if !keep {
