@@ -36,6 +36,8 @@ use crate::{
 /// Largest body kept: pages are a few tens of kilobytes; anything far bigger is a download.
 const MAX_BODY: usize = 512 * 1024;
 const MAX_ENTRIES: usize = 20_000;
+/// Largest raw inputs (host, path and query, language headers) the front door remembers.
+const MAX_DOOR_BYTES: usize = 2048;
 
 #[derive(Clone, PartialEq, Eq, Hash)]
 struct Key {
@@ -217,6 +219,11 @@ fn door_of(req: &Request, session_cookie: &str) -> Option<Door> {
     for value in headers.get_all(header::COOKIE) {
         let value = value.to_str().ok()?;
         for cookie in Cookie::split_parse(value).flatten() {
+            // The request context decodes cookie names (`l%61ng` is `lang` to it): a name the
+            // door would read otherwise is left to the full path.
+            if cookie.name().contains('%') {
+                return None;
+            }
             match cookie.name() {
                 LANG_COOKIE => lang_cookie = cookie.value_raw().unwrap_or_default(),
                 name if name == session_cookie || name == FLASH_COOKIE => return None,
@@ -233,6 +240,10 @@ fn door_of(req: &Request, session_cookie: &str) -> Option<Door> {
         .get(header::ACCEPT_LANGUAGE)
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
+    // A door is kept in memory: very long inputs are not worth a door (and would not bound it).
+    if host.len() + uri.len() + accept_language.len() + lang_cookie.len() > MAX_DOOR_BYTES {
+        return None;
+    }
     Some(Door {
         host: host.to_owned(),
         uri: uri.to_owned(),

@@ -105,6 +105,13 @@ async fn the_front_door_keeps_municipalities_languages_and_people_apart() {
             "{}",
             app.label
         );
+        // A cookie name written encoded (`l%61ng` is `lang` to the request context) does not
+        // teach the door to give English to everyone.
+        for _ in 0..2 {
+            app.server.get("/").add_header("cookie", "l%61ng=en").await;
+        }
+        let plain = app.server.get("/").await.text();
+        assert!(plain.contains("<html lang=\"sq\">"), "{}", app.label);
         // A signed-in person, or one with a message waiting, never gets a stored answer.
         let (_, coordinator) = app.user(Role::Coordinator).await;
         for _ in 0..2 {

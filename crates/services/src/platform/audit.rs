@@ -250,8 +250,10 @@ type Labels = HashMap<(Table, i64), ObjectLabel>;
 
 /// The start of day `d` in `tz` (the earliest valid instant when midnight is skipped by a clock change).
 fn local_midnight(d: NaiveDate, tz: Tz) -> Option<DateTime<Utc>> {
-    tz.from_local_datetime(&d.and_time(NaiveTime::MIN))
-        .earliest()
+    // A zone whose clocks skip midnight that day starts it at the first hour that exists.
+    (0..3)
+        .filter_map(|h| NaiveTime::from_hms_opt(h, 0, 0))
+        .find_map(|t| tz.from_local_datetime(&d.and_time(t)).earliest())
         .map(|t| t.with_timezone(&Utc))
 }
 

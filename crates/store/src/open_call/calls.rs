@@ -395,14 +395,15 @@ impl Store {
         })
     }
 
-    /// Everyone with a draft or submitted application to the call (withdrawn ones apart), who
-    /// still has an address, in the order they applied.
+    /// Everyone with a draft or a submitted application to the call (not yet decided: a change
+    /// to the call means nothing to someone already selected or declined), who still has an
+    /// address, in the order they applied.
     pub async fn call_applicants(&self, tenant: TenantId, call: CallId) -> Result<Vec<CallApplicant>> {
         read!(self, |db| {
             sqlx::query_as::<_, CallApplicant>(
                 "SELECT a.id AS application_id, u.email, u.display_name AS name, u.lang, a.status
                  FROM applications a JOIN users u ON u.id = a.applicant_id
-                 WHERE a.tenant_id = $1 AND a.call_id = $2 AND a.status <> 'withdrawn' AND u.email IS NOT NULL
+                 WHERE a.tenant_id = $1 AND a.call_id = $2 AND a.status IN ('draft', 'submitted') AND u.email IS NOT NULL
                  ORDER BY a.id",
             )
             .bind(tenant.0)

@@ -57,7 +57,15 @@ async fn audit(State(state): State<AppState>, ctx: Ctx, Query(q): Query<AuditPar
     let (query, form) = match AuditQuery::parse(&q.action_kind, &q.person, &q.from, &q.to, q.after) {
         Ok(query) => (query, form),
         // The entries are shown unfiltered by what could not be read, the message beside it.
-        Err(errors) => (AuditQuery::default(), form.with_errors(errors)),
+        // The tab (reads or changes) and the page are kept.
+        Err(errors) => (
+            AuditQuery {
+                kind: AuditKind::parse(q.action_kind.trim()),
+                after: q.after,
+                ..AuditQuery::default()
+            },
+            form.with_errors(errors),
+        ),
     };
     let page_data = match state.services.audit_log(&actor, &query, ctx.tz(), AUDIT_PER_PAGE).await {
         Ok(p) => p,
