@@ -6,29 +6,32 @@ use domain::Role;
 
 use crate::helpers::{TestApp, each_backend, location};
 
+/// The fields of the call form as the tests fill it (two criteria; kinds of applicant apart).
+const CALL_FIELDS: [(&str, &str); 19] = [
+    ("title_sq", "Thirrje e hapur për OSHC-të"),
+    ("title_en", "Open call to CSOs"),
+    ("summary_sq", "Ftesë për bashkë-krijim"),
+    ("body_sq", "Bashkia **Elbasan** fton…"),
+    ("requirements_sq", "- Përshkrim\n- Shembuj pune"),
+    ("opens_at", "01.11.2026 08:00"),
+    ("closes_at", "20.11.2026 23:59"),
+    ("contact_email", "koordinatori@elbasani.gov.al"),
+    ("places", "10"),
+    ("crit_name_sq", "Përvoja"),
+    ("crit_name_en", "Experience"),
+    ("crit_description_sq", ""),
+    ("crit_description_en", ""),
+    ("crit_weight", "3"),
+    ("crit_name_sq", "Motivimi"),
+    ("crit_name_en", ""),
+    ("crit_description_sq", ""),
+    ("crit_description_en", ""),
+    ("crit_weight", "1"),
+];
+
 /// Creates and publishes a call through the coordinator's forms; returns its id.
 pub(crate) async fn published_call(app: &TestApp, coordinator: &str, types: &[&str]) -> i64 {
-    let mut form: Vec<(&str, &str)> = vec![
-        ("title_sq", "Thirrje e hapur për OSHC-të"),
-        ("title_en", "Open call to CSOs"),
-        ("summary_sq", "Ftesë për bashkë-krijim"),
-        ("body_sq", "Bashkia **Elbasan** fton…"),
-        ("requirements_sq", "- Përshkrim\n- Shembuj pune"),
-        ("opens_at", "01.11.2026 08:00"),
-        ("closes_at", "20.11.2026 23:59"),
-        ("contact_email", "koordinatori@elbasani.gov.al"),
-        ("places", "10"),
-        ("crit_name_sq", "Përvoja"),
-        ("crit_name_en", "Experience"),
-        ("crit_description_sq", ""),
-        ("crit_description_en", ""),
-        ("crit_weight", "3"),
-        ("crit_name_sq", "Motivimi"),
-        ("crit_name_en", ""),
-        ("crit_description_sq", ""),
-        ("crit_description_en", ""),
-        ("crit_weight", "1"),
-    ];
+    let mut form: Vec<(&str, &str)> = CALL_FIELDS.to_vec();
     for t in types {
         form.push(("applicant_types", t));
     }
@@ -1162,29 +1165,8 @@ async fn the_persons_own_data_holds_files_e_mails_and_audit_entries() {
 
 /// The call form as `published_call` fills it, with `changes` replacing fields of the same name.
 fn call_form<'a>(changes: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
-    let mut form: Vec<(&str, &str)> = vec![
-        ("title_sq", "Thirrje e hapur për OSHC-të"),
-        ("title_en", "Open call to CSOs"),
-        ("summary_sq", "Ftesë për bashkë-krijim"),
-        ("body_sq", "Bashkia **Elbasan** fton…"),
-        ("requirements_sq", "- Përshkrim\n- Shembuj pune"),
-        ("opens_at", "01.11.2026 08:00"),
-        ("closes_at", "20.11.2026 23:59"),
-        ("contact_email", "koordinatori@elbasani.gov.al"),
-        ("places", "10"),
-        ("applicant_types", "cso"),
-        ("applicant_types", "citizen"),
-        ("crit_name_sq", "Përvoja"),
-        ("crit_name_en", "Experience"),
-        ("crit_description_sq", ""),
-        ("crit_description_en", ""),
-        ("crit_weight", "3"),
-        ("crit_name_sq", "Motivimi"),
-        ("crit_name_en", ""),
-        ("crit_description_sq", ""),
-        ("crit_description_en", ""),
-        ("crit_weight", "1"),
-    ];
+    let mut form: Vec<(&str, &str)> = CALL_FIELDS.to_vec();
+    form.extend([("applicant_types", "cso"), ("applicant_types", "citizen")]);
     for (name, value) in changes {
         match form.iter_mut().find(|(k, _)| k == name) {
             Some(field) => field.1 = value,
