@@ -2,6 +2,9 @@
 //! reviewers), and calls with applications in every state a clerk meets (see `history` and
 //! `stories`).
 
+mod forum;
+mod forum_meetings;
+mod forum_minutes;
 mod history;
 mod pdf;
 mod stories;
@@ -358,6 +361,12 @@ pub async fn seed(services: &Services) -> anyhow::Result<bool> {
     seed_rural_call(services, tenant, author, &past).await?;
     past.play(open_call, local_day(services, -6, "00:00")?, &stories::OPEN_CALL)
         .await?;
+    // The forum of the cycle, its meetings and minutes (issue 8); each part places its history
+    // at times before `now`.
+    let ctx = AuditCtx { at: now, ..ctx };
+    let forum = forum::forum(services, tenant, &ctx).await?;
+    let meetings = forum_meetings::meetings(services, tenant, &forum, &ctx).await?;
+    forum_minutes::minutes(services, tenant, &forum, &meetings, &ctx).await?;
     past.set_clock(now);
     past.deliver_mail().await?;
     Ok(true)

@@ -7,16 +7,17 @@
 //!
 //! `common/` holds the values every stage uses (ids, texts, e-mail addresses, languages);
 //! `permission.rs` is the one table of who may do what; each stage of the cycle has a folder of
-//! its own rules (`open_call/`), named as in every other layer.
+//! its own rules (`open_call/`, `forum/`), named as in every other layer.
 
 pub mod common;
+pub mod forum;
 pub mod open_call;
 pub mod permission;
 pub mod role;
 
 pub use common::{
     audit::{AuditAction, AuditKind},
-    ids::{ApplicationId, CallId, NewsId, OrgId, TenantId, UserId},
+    ids::{ApplicationId, CallId, ForumId, MeetingId, MemberId, NewsId, OrgId, TenantId, UserId},
     lang::Lang,
     values::{Email, FieldError, NewPassword, OrgKind, SizeBand, Slug, Text, check_characters, validate_all},
 };

@@ -34,10 +34,15 @@ pub enum Action {
     ManageCalls,
     /// Score the applications one is assigned to.
     ReviewApplications,
+    /// Set up the cycle's forum: its texts, members, meetings, attendance and minutes.
+    ManageForum,
+    /// See what the forum keeps to itself (members-only meetings, the board of action items) and
+    /// take part in it. Approving minutes also needs a position that approves them (object rule).
+    TakePartInForum,
 }
 
 impl Action {
-    pub const ALL: [Action; 13] = [
+    pub const ALL: [Action; 15] = [
         Action::ViewPublic,
         Action::ManageOwnAccount,
         Action::CreateOrganisation,
@@ -51,6 +56,8 @@ impl Action {
         Action::ApplyToCalls,
         Action::ManageCalls,
         Action::ReviewApplications,
+        Action::ManageForum,
+        Action::TakePartInForum,
     ];
 }
 
@@ -77,7 +84,9 @@ impl Principal {
             | Action::ViewAuditLog
             | Action::ViewOutbox
             | Action::EditTenantSettings
-            | Action::ManageCalls => staff,
+            | Action::ManageCalls
+            | Action::ManageForum => staff,
+            Action::TakePartInForum => staff || roles.contains(Role::ForumMember),
             Action::ReviewApplications => roles.contains(Role::Reviewer),
             Action::ManageTenants => roles.contains(Role::PlatformAdmin),
         }
@@ -118,5 +127,15 @@ mod tests {
         assert!(signed_in(Role::Coordinator).can(Action::EditNews));
         assert!(!signed_in(Role::Coordinator).can(Action::ManageTenants));
         assert!(signed_in(Role::PlatformAdmin).can(Action::ManageTenants));
+    }
+
+    #[test]
+    fn forum_members_take_part_but_only_staff_manage() {
+        assert!(signed_in(Role::ForumMember).can(Action::TakePartInForum));
+        assert!(!signed_in(Role::ForumMember).can(Action::ManageForum));
+        assert!(!signed_in(Role::Participant).can(Action::TakePartInForum));
+        assert!(!signed_in(Role::Reviewer).can(Action::TakePartInForum));
+        assert!(signed_in(Role::Coordinator).can(Action::ManageForum));
+        assert!(signed_in(Role::Coordinator).can(Action::TakePartInForum));
     }
 }

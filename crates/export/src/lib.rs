@@ -3,6 +3,7 @@
 //! the same on every server and needs nothing installed.
 
 pub mod csv;
+pub mod ics;
 
 use std::sync::LazyLock;
 

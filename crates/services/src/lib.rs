@@ -9,6 +9,7 @@
 
 pub mod common;
 pub mod content;
+pub mod forum;
 pub mod open_call;
 pub mod people;
 pub mod platform;

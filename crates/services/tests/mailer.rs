@@ -17,6 +17,7 @@ fn mail(to: &str) -> NewMail {
         body_text: "Përshëndetje Arbër, çështja është e hapur.".into(),
         lang: "sq".into(),
         about: None,
+        attachment: None,
     }
 }
 

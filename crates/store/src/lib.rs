@@ -22,6 +22,7 @@
 pub mod common;
 pub mod content;
 pub mod counting;
+pub mod forum;
 pub mod open_call;
 pub mod people;
 pub mod platform;
@@ -32,7 +33,12 @@ use std::{path::Path, str::FromStr, time::Duration};
 pub use common::{
     audit::{AuditCtx, AuditFilter, AuditRow, LabelledTable, ObjectLabel},
     error::StoreError,
-    outbox::{NewMail, OutboxRow},
+    outbox::{MailAttachment, NewMail, OutboxRow},
+};
+pub use forum::{
+    meetings::{MeetingInput, MeetingRow},
+    members::{ForumRow, MemberRow, NewMember, PositionRow},
+    setup::ForumInput,
 };
 pub use content::{CycleRow, NewsInput, NewsItem, PhaseInput, TimelinePhase};
 pub use open_call::{

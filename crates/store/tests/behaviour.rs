@@ -86,6 +86,7 @@ fn mail(to: &str) -> NewMail {
         body_text: "Përshëndetje".into(),
         lang: "sq".into(),
         about: None,
+        attachment: None,
     }
 }
 

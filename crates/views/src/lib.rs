@@ -14,6 +14,7 @@
 //! | accounts    | [`people`]    | `templates/people/`     | `people.ftl`     |
 //! | public site | [`content`]   | `templates/content/`    | `content.ftl`    |
 //! | open calls  | [`open_call`] | `templates/open_call/`  | `open_call.ftl`  |
+//! | forum       | [`forum`]     | `templates/forum/`      | `forum*.ftl`     |
 //! | operations  | [`platform`]  | `templates/platform/`   | `platform.ftl`   |
 //!
 //! Every page extends `common/base.html`. Staff pages live in the folder of their stage and
@@ -25,6 +26,7 @@
 
 pub mod common;
 pub mod content;
+pub mod forum;
 pub mod i18n;
 pub mod markdown;
 pub mod open_call;
@@ -33,6 +35,8 @@ pub mod platform;
 
 pub use common::*;
 pub use content::*;
+#[allow(unused_imports)] // FOUNDATION: the forum's parts fill these modules; remove at merge
+pub use forum::{health::*, meetings::*, members::*, minutes::*, setup::*};
 pub use i18n::{Translator, decimal, t, t_args};
 pub use open_call::*;
 pub use people::*;

@@ -61,6 +61,29 @@ pub enum AuditAction {
     OrgCreate,
     OrgUpdate,
     OrgJoin,
+    ForumSave,
+    ForumTexts,
+    ForumAttach,
+    ForumMemberAdd,
+    ForumMemberUpdate,
+    ForumMemberAccept,
+    ForumMemberDecline,
+    ForumMemberLeave,
+    MeetingCreate,
+    MeetingUpdate,
+    MeetingPublish,
+    MeetingCancel,
+    MeetingAgenda,
+    MeetingAttach,
+    MeetingDetach,
+    MeetingAnswer,
+    MeetingAttendance,
+    MinutesSave,
+    MinutesApprove,
+    MinutesPublish,
+    ActionItemUpdate,
+    CalendarFeedCreate,
+    CalendarFeedRevoke,
 }
 
 /// The choices of the audit page's "kind of action" filter.
@@ -79,6 +102,8 @@ pub enum AuditKind {
     /// News, the timeline, cycles.
     Content,
     Settings,
+    /// The forum: its texts, members, meetings, answers, attendance, minutes and action items.
+    Forum,
     /// Staff reading an application or exporting a call's applications: personal data seen.
     Reads,
 }
@@ -140,6 +165,29 @@ pub const ALL: &[(AuditAction, &str, AuditKind)] = &[
     (A::OrgCreate, "org.create", K::Organisations),
     (A::OrgUpdate, "org.update", K::Organisations),
     (A::OrgJoin, "org.join", K::Organisations),
+    (A::ForumSave, "forum.save", K::Forum),
+    (A::ForumTexts, "forum.texts", K::Forum),
+    (A::ForumAttach, "forum.attach", K::Forum),
+    (A::ForumMemberAdd, "forum_member.add", K::Forum),
+    (A::ForumMemberUpdate, "forum_member.update", K::Forum),
+    (A::ForumMemberAccept, "forum_member.accept", K::Forum),
+    (A::ForumMemberDecline, "forum_member.decline", K::Forum),
+    (A::ForumMemberLeave, "forum_member.leave", K::Forum),
+    (A::MeetingCreate, "meeting.create", K::Forum),
+    (A::MeetingUpdate, "meeting.update", K::Forum),
+    (A::MeetingPublish, "meeting.publish", K::Forum),
+    (A::MeetingCancel, "meeting.cancel", K::Forum),
+    (A::MeetingAgenda, "meeting.agenda", K::Forum),
+    (A::MeetingAttach, "meeting.attach", K::Forum),
+    (A::MeetingDetach, "meeting.detach", K::Forum),
+    (A::MeetingAnswer, "meeting.answer", K::Forum),
+    (A::MeetingAttendance, "meeting.attendance", K::Forum),
+    (A::MinutesSave, "minutes.save", K::Forum),
+    (A::MinutesApprove, "minutes.approve", K::Forum),
+    (A::MinutesPublish, "minutes.publish", K::Forum),
+    (A::ActionItemUpdate, "action_item.update", K::Forum),
+    (A::CalendarFeedCreate, "calendar_feed.create", K::Forum),
+    (A::CalendarFeedRevoke, "calendar_feed.revoke", K::Forum),
 ];
 
 impl AuditAction {
@@ -170,7 +218,7 @@ impl AuditAction {
 }
 
 impl AuditKind {
-    pub const ALL: [AuditKind; 11] = [
+    pub const ALL: [AuditKind; 12] = [
         K::Accounts,
         K::SignIns,
         K::Roles,
@@ -181,6 +229,7 @@ impl AuditKind {
         K::Decisions,
         K::Content,
         K::Settings,
+        K::Forum,
         K::Reads,
     ];
 
@@ -196,6 +245,7 @@ impl AuditKind {
             K::Decisions => "decisions",
             K::Content => "content",
             K::Settings => "settings",
+            K::Forum => "forum",
             K::Reads => "reads",
         }
     }

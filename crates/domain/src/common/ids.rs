@@ -41,3 +41,15 @@ id_type!(
     /// An application to an open call.
     ApplicationId
 );
+id_type!(
+    /// The forum (working group) of a co-creation cycle.
+    ForumId
+);
+id_type!(
+    /// One person's seat in a forum.
+    MemberId
+);
+id_type!(
+    /// A meeting of a forum.
+    MeetingId
+);

@@ -7,7 +7,7 @@ use std::{path::PathBuf, sync::Arc, time::Duration as StdDuration};
 use chrono::Duration;
 use lettre::{
     AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
-    message::{Mailbox, header::ContentType},
+    message::{Attachment, Mailbox, MultiPart, SinglePart, header::ContentType},
     transport::smtp::authentication::Credentials,
 };
 use store::{OutboxRow, Store};
@@ -76,12 +76,21 @@ pub struct Mailer {
 
 impl Mailer {
     fn build(&self, row: &OutboxRow) -> anyhow::Result<Message> {
-        Ok(Message::builder()
+        let builder = Message::builder()
             .from(self.from.clone())
             .to(row.recipient.parse()?)
-            .subject(&row.subject)
-            .header(ContentType::TEXT_PLAIN)
-            .body(row.body_text.clone())?)
+            .subject(&row.subject);
+        let (Some(name), Some(kind), Some(body)) = (&row.attachment_name, &row.attachment_type, &row.attachment_body)
+        else {
+            return Ok(builder.header(ContentType::TEXT_PLAIN).body(row.body_text.clone())?);
+        };
+        // The text first, then the file: mail programs show the text and offer the file (an
+        // `.ics` invitation is recognised by its `text/calendar` type and method).
+        Ok(builder.multipart(
+            MultiPart::mixed()
+                .singlepart(SinglePart::plain(row.body_text.clone()))
+                .singlepart(Attachment::new(name.clone()).body(body.clone(), ContentType::parse(kind)?)),
+        )?)
     }
 
     /// Sends what is due now; returns how many messages were handled.

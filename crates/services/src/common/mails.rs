@@ -71,6 +71,7 @@ fn compose(
         body_text: body,
         lang: lang.code().to_owned(),
         about: None,
+        attachment: None,
     }
 }
 

@@ -16,9 +16,25 @@ pub struct NewMail {
     /// What the message is about (e.g. `application:12`), so that erasing that object erases
     /// its e-mails too; `None` for messages about the recipient's account itself.
     pub about: Option<String>,
+    /// One file sent with the message (a meeting's `.ics` invitation).
+    pub attachment: Option<MailAttachment>,
+}
+
+/// A text file attached to an e-mail: its name, its media type (with parameters, e.g.
+/// `text/calendar; method=REQUEST; charset=UTF-8`) and its content.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct MailAttachment {
+    pub name: String,
+    pub content_type: String,
+    pub body: String,
 }
 
 impl NewMail {
+    pub fn attach(mut self, attachment: MailAttachment) -> Self {
+        self.attachment = Some(attachment);
+        self
+    }
+
     pub fn about(mut self, about: impl Into<String>) -> Self {
         self.about = Some(about.into());
         self
@@ -34,6 +50,9 @@ pub struct OutboxRow {
     pub body_text: String,
     pub lang: String,
     pub about: Option<String>,
+    pub attachment_name: Option<String>,
+    pub attachment_type: Option<String>,
+    pub attachment_body: Option<String>,
     pub status: String,
     pub attempts: i64,
     pub next_attempt_at: DateTime<Utc>,
@@ -48,8 +67,9 @@ macro_rules! enqueue {
         let tenant: Option<domain::TenantId> = $tenant;
         let mail: &$crate::NewMail = $mail;
         sqlx::query(
-            "INSERT INTO outbox (tenant_id, recipient, subject, body_text, lang, about, next_attempt_at, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $7)",
+            "INSERT INTO outbox (tenant_id, recipient, subject, body_text, lang, about, next_attempt_at, created_at,
+                                 attachment_name, attachment_type, attachment_body)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9, $10)",
         )
         .bind(tenant.map(|t| t.0))
         .bind(&mail.recipient)
@@ -58,13 +78,17 @@ macro_rules! enqueue {
         .bind(&mail.lang)
         .bind(&mail.about)
         .bind($at)
+        .bind(mail.attachment.as_ref().map(|a| a.name.clone()))
+        .bind(mail.attachment.as_ref().map(|a| a.content_type.clone()))
+        .bind(mail.attachment.as_ref().map(|a| a.body.clone()))
         .execute(&mut *$tx)
         .await?;
     }};
 }
 pub(crate) use enqueue;
 
-const OUTBOX_COLUMNS: &str = "id, tenant_id, recipient, subject, body_text, lang, about, status, attempts, \
+const OUTBOX_COLUMNS: &str = "id, tenant_id, recipient, subject, body_text, lang, about, attachment_name, \
+     attachment_type, attachment_body, status, attempts, \
      next_attempt_at, last_error, created_at, sent_at";
 
 impl Store {

@@ -10,6 +10,7 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 use crate::AppState;
 
 mod content;
+mod forum;
 mod open_call;
 mod people;
 mod platform;
@@ -52,6 +53,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(open_call::calls))
         .routes(routes!(open_call::call_detail))
         .routes(routes!(open_call::call_outcome))
+        .merge(forum::routes())
 }
 
 /// The OpenAPI document (also served at `/api/openapi.json`).

@@ -1,12 +1,13 @@
 //! HTML pages: every action is a plain form POST followed by a redirect, so that everything
 //! works without JavaScript.
 //!
-//! One folder per stage of the cycle (`people`, `content`, `open_call`, `platform`), each with
+//! One folder per stage of the cycle (`people`, `content`, `open_call`, `forum`, `platform`), each with
 //! its own `router()`; `common` holds the helpers they share. A stage never imports another
 //! stage's handlers.
 
 pub(crate) mod common;
 mod content;
+mod forum;
 mod open_call;
 mod people;
 mod platform;
@@ -22,6 +23,7 @@ pub fn router() -> Router<AppState> {
         .merge(people::router())
         .merge(content::router())
         .merge(open_call::router())
+        .merge(forum::router())
         .merge(platform::router())
 }
 

@@ -1,0 +1,1 @@
+//! iCalendar files of forum meetings (invitations, updates, cancellations, feeds).

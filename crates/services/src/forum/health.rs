@@ -1,0 +1,1 @@
+//! Forum: health (use cases).

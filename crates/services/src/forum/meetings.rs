@@ -1,0 +1,1 @@
+//! Forum: meetings (use cases).

@@ -1,0 +1,1 @@
+//! Forum: members (use cases).

@@ -1,0 +1,1 @@
+//! Forum: setup (use cases).

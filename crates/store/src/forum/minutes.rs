@@ -1,0 +1,1 @@
+//! Forum: minutes (store).

@@ -1,0 +1,1 @@
+## Forum texts (forum_meetings)

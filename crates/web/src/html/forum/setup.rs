@@ -1,0 +1,9 @@
+//! Forum: setup (pages).
+
+use axum::Router;
+
+use crate::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+}
