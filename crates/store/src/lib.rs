@@ -35,12 +35,12 @@ pub use common::{
     error::StoreError,
     outbox::{MailAttachment, NewMail, OutboxRow},
 };
+pub use content::{CycleRow, NewsInput, NewsItem, PhaseInput, TimelinePhase};
 pub use forum::{
     meetings::{MeetingInput, MeetingRow},
     members::{ForumRow, MemberRow, NewMember, PositionRow},
     setup::ForumInput,
 };
-pub use content::{CycleRow, NewsInput, NewsItem, PhaseInput, TimelinePhase};
 pub use open_call::{
     applications::{ApplicationInput, ApplicationRow, NewApplication, StatusCount, WorkRow},
     calls::{CallInput, CallRow, CriterionInput, CriterionRow, Drafter},

@@ -35,7 +35,7 @@ pub mod platform;
 
 pub use common::*;
 pub use content::*;
-#[allow(unused_imports)] // FOUNDATION: the forum's parts fill these modules; remove at merge
+#[allow(unused_imports)] // the forum's parts still to come fill the empty modules
 pub use forum::{health::*, meetings::*, members::*, minutes::*, setup::*};
 pub use i18n::{Translator, decimal, t, t_args};
 pub use open_call::*;

@@ -8,6 +8,7 @@ mod audit;
 mod cache;
 mod calls;
 mod defects;
+mod forum_health;
 mod helpers;
 mod pages;
 mod permissions;

@@ -95,6 +95,8 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("GET", "/api/v1/calls", Who::Anyone),
     ("GET", "/api/v1/calls/{call}", Who::Anyone),
     ("GET", "/api/v1/calls/{call}/outcome", Who::Anyone),
+    ("GET", "/forum/health", Who::Anyone),
+    ("GET", "/api/v1/forum/health", Who::Anyone),
     ("GET", "/review", Who::Reviewer),
     ("GET", "/review/{app}", Who::AssignedReviewer),
     ("POST", "/review/{app}", Who::AssignedReviewer),

@@ -70,11 +70,26 @@ impl Sector {
 /// The positions every municipality starts with. A municipality may rename or add positions
 /// (tenant configuration, table `forum_positions`); these keys are used while it has none.
 pub const DEFAULT_POSITIONS: &[DefaultPosition] = &[
-    DefaultPosition { key: "chair", approves_minutes: true },
-    DefaultPosition { key: "co_chair", approves_minutes: false },
-    DefaultPosition { key: "secretary", approves_minutes: true },
-    DefaultPosition { key: "member", approves_minutes: false },
-    DefaultPosition { key: "observer", approves_minutes: false },
+    DefaultPosition {
+        key: "chair",
+        approves_minutes: true,
+    },
+    DefaultPosition {
+        key: "co_chair",
+        approves_minutes: false,
+    },
+    DefaultPosition {
+        key: "secretary",
+        approves_minutes: true,
+    },
+    DefaultPosition {
+        key: "member",
+        approves_minutes: false,
+    },
+    DefaultPosition {
+        key: "observer",
+        approves_minutes: false,
+    },
 ];
 
 /// One default position; its label is `position-<key>` in `forum.ftl`.
@@ -252,9 +267,18 @@ mod tests {
     fn meeting_time_rules() {
         let now = Utc.with_ymd_and_hms(2026, 11, 30, 12, 0, 0).unwrap();
         let h = Duration::hours(1);
-        assert_eq!(check_meeting_time(now, now - h, now + h), Err(MeetingTimeError::StartsInPast));
-        assert_eq!(check_meeting_time(now, now + h, now + h), Err(MeetingTimeError::EndsBeforeStart));
-        assert_eq!(check_meeting_time(now, now + h * 2, now + h), Err(MeetingTimeError::EndsBeforeStart));
+        assert_eq!(
+            check_meeting_time(now, now - h, now + h),
+            Err(MeetingTimeError::StartsInPast)
+        );
+        assert_eq!(
+            check_meeting_time(now, now + h, now + h),
+            Err(MeetingTimeError::EndsBeforeStart)
+        );
+        assert_eq!(
+            check_meeting_time(now, now + h * 2, now + h),
+            Err(MeetingTimeError::EndsBeforeStart)
+        );
         assert_eq!(check_meeting_time(now, now + h, now + h * 2), Ok(()));
     }
 
@@ -268,7 +292,11 @@ mod tests {
 
     #[test]
     fn chair_and_secretary_approve_minutes() {
-        let approvers: Vec<_> = DEFAULT_POSITIONS.iter().filter(|p| p.approves_minutes).map(|p| p.key).collect();
+        let approvers: Vec<_> = DEFAULT_POSITIONS
+            .iter()
+            .filter(|p| p.approves_minutes)
+            .map(|p| p.key)
+            .collect();
         assert_eq!(approvers, ["chair", "secretary"]);
     }
 }

@@ -3,6 +3,7 @@
 //! (`minutes`), and its health indicators (`health`), computed in one place for the standards
 //! dashboard.
 
+pub mod diff;
 pub mod health;
 pub mod meetings;
 pub mod members;

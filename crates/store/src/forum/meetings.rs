@@ -112,3 +112,34 @@ impl Store {
         }))
     }
 }
+
+impl Store {
+    /// Publishes a draft meeting: notice is given now. Returns `false` (and changes nothing)
+    /// when the meeting is not a draft of this tenant. The invitations are queued by the use case
+    /// in the same transaction once meetings send them.
+    pub async fn publish_meeting(&self, tenant: TenantId, meeting: MeetingId, ctx: &AuditCtx) -> Result<bool> {
+        Ok(write!(self, |tx| {
+            let done = sqlx::query(
+                "UPDATE meetings SET status = 'published', notice_at = $3, updated_at = $3
+                 WHERE tenant_id = $1 AND id = $2 AND status = 'draft'",
+            )
+            .bind(tenant.0)
+            .bind(meeting.0)
+            .bind(ctx.at)
+            .execute(&mut *tx)
+            .await?;
+            if done.rows_affected() == 1 {
+                audit!(
+                    tx,
+                    ctx,
+                    "meeting.publish",
+                    "meeting",
+                    meeting.0,
+                    Some(json!({"status": "draft"})),
+                    Some(json!({"status": "published"}))
+                );
+            }
+            done.rows_affected() == 1
+        }))
+    }
+}

@@ -94,7 +94,10 @@ impl Store {
              ORDER BY f.id DESC LIMIT 1"
         );
         Ok(read!(self, |db| {
-            sqlx::query_as::<_, ForumRow>(sqlx::AssertSqlSafe(sql)).bind(tenant.0).fetch_optional(db).await?
+            sqlx::query_as::<_, ForumRow>(sqlx::AssertSqlSafe(sql))
+                .bind(tenant.0)
+                .fetch_optional(db)
+                .await?
         }))
     }
 
@@ -254,7 +257,11 @@ impl Store {
         accept: bool,
         ctx: &crate::AuditCtx,
     ) -> Result<Option<(domain::MemberId, UserId)>> {
-        let status = if accept { MemberStatus::Accepted } else { MemberStatus::Declined };
+        let status = if accept {
+            MemberStatus::Accepted
+        } else {
+            MemberStatus::Declined
+        };
         Ok(crate::write!(self, |tx| {
             let row: Option<(i64, i64)> = sqlx::query_as(
                 "UPDATE forum_members SET status = $3, answered_at = $4, updated_at = $4, answer_token_hash = NULL
@@ -286,7 +293,11 @@ impl Store {
                         actor: Some(UserId(user)),
                         ..ctx.clone()
                     };
-                    let code = if accept { "forum_member.accept" } else { "forum_member.decline" };
+                    let code = if accept {
+                        "forum_member.accept"
+                    } else {
+                        "forum_member.decline"
+                    };
                     crate::audit!(
                         tx,
                         &ctx,

@@ -34,9 +34,22 @@ pub struct TenantRow {
     /// The administrative units an application or an input is placed in, one per line (Elbasan
     /// has 13 since the 2015 reform); statistics count these, never free text.
     pub admin_units: String,
+    /// Thresholds of the forum's health indicators (checks 2, 6 and 7), in days.
+    pub forum_max_gap_days: i64,
+    pub forum_notice_days: i64,
+    pub forum_minutes_days: i64,
 }
 
 impl TenantRow {
+    /// The forum's health thresholds as the municipality set them.
+    pub fn forum_thresholds(&self) -> domain::forum::HealthThresholds {
+        domain::forum::HealthThresholds {
+            max_gap_days: self.forum_max_gap_days,
+            notice_days: self.forum_notice_days,
+            minutes_days: self.forum_minutes_days,
+        }
+    }
+
     pub fn id(&self) -> TenantId {
         TenantId(self.id)
     }
@@ -117,7 +130,8 @@ pub struct TenantSettings {
 const TENANT_COLUMNS: &str = "t.id, t.slug, t.name_sq, t.name_en, t.languages, t.time_zone, \
      t.contact_email, t.logo_url, t.privacy_sq, t.privacy_en, t.is_default, t.created_at, t.ref_prefix, t.retention_days, \
      (SELECT MIN(th.host) FROM tenant_hosts th WHERE th.tenant_id = t.id) AS primary_host, \
-     t.name_genitive_sq, t.name_accusative_sq, t.admin_units";
+     t.name_genitive_sq, t.name_accusative_sq, t.admin_units, t.forum_max_gap_days, t.forum_notice_days, \
+     t.forum_minutes_days";
 
 impl Store {
     pub async fn create_tenant(&self, new: &NewTenant, ctx: &AuditCtx) -> Result<TenantId> {

@@ -5,12 +5,14 @@ use utoipa_axum::router::OpenApiRouter;
 
 use crate::AppState;
 
+mod health;
 mod meetings;
 mod members;
 mod minutes;
 
 pub(super) fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
+        .merge(health::routes())
         .merge(members::routes())
         .merge(meetings::routes())
         .merge(minutes::routes())
