@@ -171,7 +171,7 @@ CREATE INDEX ix_meeting_invitations__user ON meeting_invitations (tenant_id, use
 -- The one-time answer links of invitation e-mails: single-purpose (one answer each), expiring
 -- at the meeting's end, stored as hashes only.
 CREATE TABLE meeting_answer_links (
-    token_hash          TEXT PRIMARY KEY,
+    token_hash          TEXT NOT NULL PRIMARY KEY,
     tenant_id           INTEGER NOT NULL REFERENCES tenants(id),
     meeting_id          INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
     user_id             INTEGER NOT NULL REFERENCES users(id),
@@ -248,7 +248,7 @@ CREATE INDEX ix_action_items__meeting ON action_items (meeting_id, id);
 
 -- Private calendar feeds: a secret address per person, revocable; only its hash is kept.
 CREATE TABLE calendar_feeds (
-    token_hash          TEXT PRIMARY KEY,
+    token_hash          TEXT NOT NULL PRIMARY KEY,
     tenant_id           INTEGER NOT NULL REFERENCES tenants(id),
     user_id             INTEGER NOT NULL REFERENCES users(id),
     created_at          TEXT NOT NULL,
