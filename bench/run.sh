@@ -91,9 +91,9 @@ fi
 ROUTES=(
   "/" "/news" "/news/1" "/privacy" "/signup" "/login" "/password/forgot"
   "/calls" "/calls/$call_id" "/calls/1" "/calls/2/outcome" "/calls/feed.atom"
-  "/calls/$call_id/deadline.ics" "/orgs/1"
+  "/calls/$call_id/deadline.ics" "/orgs/1" "/forum/health"
   "/api/v1/tenant" "/api/v1/timeline" "/api/v1/news" "/api/v1/calls"
-  "/api/v1/calls/$call_id" "/api/v1/calls/2/outcome" "/api/openapi.json"
+  "/api/v1/calls/$call_id" "/api/v1/calls/2/outcome" "/api/openapi.json" "/api/v1/forum/health"
   "/static/site.css"
 )
 i=0

@@ -583,6 +583,14 @@ impl Store {
                 "DELETE FROM email_tokens WHERE user_id = $1",
                 "DELETE FROM role_grants WHERE user_id = $1",
                 "DELETE FROM org_members WHERE user_id = $1",
+                // A forum seat ends with the account; what the person chose to record about
+                // themselves (gender, youth, rural residence) goes, the counted attendance stays.
+                "UPDATE forum_members SET gender = NULL, youth = NULL, rural = NULL, answer_token_hash = NULL,
+                     status = CASE WHEN status IN ('invited', 'accepted') THEN 'left' ELSE status END
+                 WHERE user_id = $1",
+                "UPDATE meeting_attendance SET gender = NULL, youth = NULL, rural = NULL WHERE user_id = $1",
+                "DELETE FROM meeting_answer_links WHERE user_id = $1",
+                "DELETE FROM calendar_feeds WHERE user_id = $1",
             ] {
                 sqlx::query(sql).bind(user.0).execute(&mut *tx).await?;
             }
