@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-# Short runs: 22 routes x 2 connection counts x (bashke, nginx, bashke without its cache).
+# Short runs: 40 routes x 2 connection counts x (bashke, nginx, bashke without its cache).
 DURATION=${DURATION:-5s}
 WARMUP=${WARMUP:-1s}
 
@@ -67,6 +67,10 @@ APPLICATIONS=${APPLICATIONS:-10000}
 gen_start=$(now_ms)
 call_id=$(BASHKE_DATA_DIR="$tmp/data" "$binary" generate-load --applications "$APPLICATIONS" 2>"$tmp/generate.log")
 gen_s=$(awk -v ms="$(($(now_ms) - gen_start))" 'BEGIN { printf "%.0f", ms / 1000 }')
+# Issue 8: the forum with 200 members, 1,000 meetings and 5,000 decisions in published minutes.
+forum_start=$(now_ms)
+meeting_id=$(BASHKE_DATA_DIR="$tmp/data" "$binary" generate-forum-load --members 200 --meetings 1000 --decisions 5000 2>"$tmp/generate-forum.log")
+forum_gen_s=$(awk -v ms="$(($(now_ms) - forum_start))" 'BEGIN { printf "%.0f", ms / 1000 }')
 start_ms=$(now_ms)
 BASHKE_DATA_DIR="$tmp/data" BASHKE_LISTEN="127.0.0.1:$bport" BASHKE_BASE_URL="$B" \
   taskset -c 1 "$binary" demo >"$tmp/bashke.log" 2>&1 &
@@ -92,10 +96,19 @@ ROUTES=(
   "/" "/news" "/news/1" "/privacy" "/signup" "/login" "/password/forgot"
   "/calls" "/calls/$call_id" "/calls/1" "/calls/2/outcome" "/calls/feed.atom"
   "/calls/$call_id/deadline.ics" "/orgs/1" "/forum/health"
+  "/forum" "/forum/texts" "/forum/texts/compare?from=1&to=2" "/forum/meetings" "/forum/meetings?past=40"
+  "/forum/meetings/$meeting_id" "/forum/meetings/$meeting_id/minutes" "/forum/decisions"
+  "/forum/decisions?q=keshilli+ujit" "/forum/calendar.ics"
   "/api/v1/tenant" "/api/v1/timeline" "/api/v1/news" "/api/v1/calls"
   "/api/v1/calls/$call_id" "/api/v1/calls/2/outcome" "/api/openapi.json" "/api/v1/forum/health"
+  "/api/v1/forum" "/api/v1/forum/members" "/api/v1/forum/meetings" "/api/v1/forum/meetings/$meeting_id"
+  "/api/v1/forum/meetings/$meeting_id/minutes" "/api/v1/forum/decisions?q=keshilli"
   "/static/site.css"
 )
+# ROUTE_FILTER=forum measures only the routes whose path matches (a grep -E pattern).
+if [[ -n ${ROUTE_FILTER:-} ]]; then
+  mapfile -t ROUTES < <(printf '%s\n' "${ROUTES[@]}" | grep -E -- "$ROUTE_FILTER")
+fi
 i=0
 for route in "${ROUTES[@]}"; do
   curl -fsS -H 'Accept-Language: sq' "$B$route" -o "$www/r$i"
@@ -246,6 +259,7 @@ mkdir -p bench/out
   echo
   echo "- CSV export of $export_rows applications: ${export_ms} ms; server RSS before $((rss_before_kb / 1024)) MB, peak during the export $((peak_kb / 1024)) MB"
   echo "- generating $APPLICATIONS applications with three reviews each (\`bashke generate-load\`): ${gen_s} s"
+  echo "- generating the forum's 200 members, 1,000 meetings and 5,000 decisions (\`bashke generate-forum-load\`): ${forum_gen_s} s"
   echo
   echo "- start-up on an existing database (process start to first 200 from /healthz): ${startup_ms} ms"
   echo "- idle RSS after start-up, before load: $(awk -v k="$rss_kb" 'BEGIN { printf "%.1f", k / 1024 }') MB"

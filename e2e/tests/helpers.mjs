@@ -290,3 +290,37 @@ export function decodeQuotedPrintable(text) {
   }
   return Buffer.from(out);
 }
+
+/**
+ * Waits (up to timeoutMs) for a mail written at or after `sinceMs` whose
+ * decoded text contains `needle` (say, a link's path) and returns that text.
+ * For mails to people whose address the test does not know (the selected
+ * applicant the coordinator seats, the members a meeting invites).
+ */
+export async function readMailContaining(needle, sinceMs, { timeoutMs = 10_000, dir } = {}) {
+  const mailDir = dir || path.join(DATA_DIR, 'mail');
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    let names = [];
+    try {
+      names = (await readdir(mailDir)).filter((n) => n.endsWith('.eml'));
+    } catch (e) {
+      if (e.code !== 'ENOENT') throw e;
+    }
+    const files = await Promise.all(
+      names.map(async (n) => {
+        const p = path.join(mailDir, n);
+        return { p, mtime: (await stat(p)).mtimeMs };
+      }),
+    );
+    files.sort((a, b) => b.mtime - a.mtime);
+    for (const { p, mtime } of files) {
+      if (mtime < sinceMs) break;
+      const { headers, body } = splitMessage(await readFile(p, 'latin1'));
+      const text = decodeEntity(headers, body);
+      if (text && text.includes(needle)) return text;
+    }
+    if (Date.now() > deadline) throw new Error(`no mail containing ${needle} in ${mailDir} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

@@ -3,6 +3,7 @@
 mod config;
 mod demo;
 mod load;
+mod load_forum;
 
 use std::{path::PathBuf, sync::Arc, time::Instant};
 
@@ -57,6 +58,17 @@ enum Command {
     GenerateLoad {
         #[arg(long, default_value_t = 10_000)]
         applications: usize,
+    },
+    /// For benchmarks: add members, meetings and decisions (in published minutes) to the default
+    /// municipality's forum (run `bashke demo` once first). Prints a held public meeting's id.
+    #[command(hide = true)]
+    GenerateForumLoad {
+        #[arg(long, default_value_t = 200)]
+        members: usize,
+        #[arg(long, default_value_t = 1_000)]
+        meetings: usize,
+        #[arg(long, default_value_t = 5_000)]
+        decisions: usize,
     },
 }
 
@@ -120,6 +132,19 @@ async fn run(command: Command, settings: Settings, started: Instant) -> anyhow::
                 started.elapsed().as_secs_f64()
             );
             println!("{call}");
+            Ok(())
+        }
+        Command::GenerateForumLoad {
+            members,
+            meetings,
+            decisions,
+        } => {
+            let store = open_store(&settings).await?;
+            let services = Services::new(store, Arc::new(SystemClock), &settings.base_url);
+            let started = Instant::now();
+            let load = load_forum::generate(&services, members, meetings, decisions).await?;
+            eprintln!("generated the forum's load in {:.1} s", started.elapsed().as_secs_f64());
+            println!("{}", load.meeting_with_minutes.0);
             Ok(())
         }
         Command::Openapi => {
@@ -236,6 +261,7 @@ async fn serve(settings: Settings, demo: bool, started: Instant) -> anyhow::Resu
         from: settings.raw.mail_from.parse()?,
     };
     let worker = tokio::spawn(mailer.run(stop_rx.clone()));
+    tokio::spawn(services.clone().meeting_reminders(stop_rx.clone()));
     tokio::spawn(purge_expired(store.clone(), services.clock.clone(), stop_rx));
 
     let web_config = web::WebConfig {

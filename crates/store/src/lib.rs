@@ -37,9 +37,16 @@ pub use common::{
 };
 pub use content::{CycleRow, NewsInput, NewsItem, PhaseInput, TimelinePhase};
 pub use forum::{
-    meetings::{MeetingInput, MeetingRow},
-    members::{ForumRow, MemberRow, NewMember, PositionRow},
-    setup::ForumInput,
+    meetings::{
+        AgendaItemInput, AgendaItemRow, AnswerLinkRow, DueReminder, InvitationRow, MeetingDocRow, MeetingInput,
+        MeetingListRow, MeetingRow, MeetingScope, NewInvitation,
+    },
+    members::{CandidateRow, ForumRow, MemberFacts, MemberRow, MemberUpdate, NewMember, PositionRow},
+    minutes::{
+        ActionInput, ActionRow, AttendanceRow, DecisionInput, DecisionRow, GuestInput, LoggedDecision, MinutesRow,
+        Votes,
+    },
+    setup::{ForumInput, TextVersionRow, TextsInput},
 };
 pub use open_call::{
     applications::{ApplicationInput, ApplicationRow, NewApplication, StatusCount, WorkRow},

@@ -474,8 +474,14 @@ fn normalise(pattern: &str) -> String {
 fn the_table_covers_exactly_the_routes_the_router_serves() {
     let served = routes_in_source();
     assert!(served.len() > 80, "the scan found only {} routes", served.len());
-    let table: std::collections::BTreeSet<(String, String)> =
-        ROUTES.iter().map(|(m, p, _)| ((*m).to_owned(), normalise(p))).collect();
+    let table: std::collections::BTreeSet<(String, String)> = ROUTES
+        .iter()
+        .map(|(m, p, _)| (m, p))
+        .chain(crate::forum_setup::ROUTES.iter().map(|(m, p, _)| (m, p)))
+        .chain(crate::forum_meetings::ROUTES.iter().map(|(m, p, _)| (m, p)))
+        .chain(crate::forum_minutes::ROUTES.iter().map(|(m, p, _)| (m, p)))
+        .map(|(m, p)| ((*m).to_owned(), normalise(p)))
+        .collect();
     let missing: Vec<_> = served.difference(&table).collect();
     let stale: Vec<_> = table.difference(&served).collect();
     assert!(missing.is_empty(), "routes without a row in the table: {missing:?}");

@@ -410,6 +410,7 @@ fn change_value(field: &str, value: &Value, labels: &Labels) -> ChangeValue {
         "applicant_type" => Some("applicant"),
         "kind" => Some("kind"),
         "size_band" => Some("size"),
+        "sector" => Some("sector"),
         _ => None,
     };
     let list_family = match field {

@@ -313,3 +313,294 @@ impl Store {
         }))
     }
 }
+
+/// A selected applicant of the cycle's call handed over to the forum (a `forum_candidates` row),
+/// with what the coordinator's one-step form needs.
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+pub struct CandidateRow {
+    pub id: i64,
+    pub application_id: i64,
+    pub user_id: i64,
+    pub name: String,
+    #[sqlx(try_from = "String")]
+    pub applicant_type: domain::open_call::ApplicantType,
+    pub org_id: Option<i64>,
+    pub organisation: String,
+    pub reference: String,
+}
+
+const CANDIDATE_COLUMNS: &str = "fc.id, fc.application_id, fc.user_id, u.display_name AS name, a.applicant_type, \
+     fc.org_id, COALESCE(o.name, '') AS organisation, COALESCE(a.reference, '') AS reference";
+
+/// What the coordinator may change in a seat.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct MemberUpdate {
+    pub sector: Sector,
+    pub organisation: String,
+    pub pos_key: String,
+    pub responsibilities: String,
+    pub starts_on: NaiveDate,
+    pub ends_on: Option<NaiveDate>,
+    pub substitute_user_id: Option<i64>,
+}
+
+/// What a member chose to record about themselves (each `None`: prefers not to say).
+#[derive(Debug, Clone, Copy, Default, serde::Serialize)]
+pub struct MemberFacts {
+    pub gender: Option<Gender>,
+    pub youth: Option<bool>,
+    pub rural: Option<bool>,
+}
+
+impl Store {
+    /// Selected applicants of the cycle not yet offered a seat in the forum, in the order the
+    /// outcome handed them over.
+    pub async fn unseated_candidates(&self, tenant: TenantId, cycle: i64, forum: ForumId) -> Result<Vec<CandidateRow>> {
+        let sql = format!(
+            "SELECT {CANDIDATE_COLUMNS} FROM forum_candidates fc
+             JOIN users u ON u.id = fc.user_id AND u.tenant_id = fc.tenant_id AND u.deleted_at IS NULL
+             JOIN applications a ON a.id = fc.application_id AND a.tenant_id = fc.tenant_id
+             LEFT JOIN organisations o ON o.id = fc.org_id AND o.tenant_id = fc.tenant_id
+             WHERE fc.tenant_id = $1 AND (fc.cycle_id = $2 OR fc.cycle_id IS NULL)
+               AND NOT EXISTS (SELECT 1 FROM forum_members m WHERE m.forum_id = $3 AND m.user_id = fc.user_id)
+             ORDER BY fc.id"
+        );
+        Ok(read!(self, |db| {
+            sqlx::query_as::<_, CandidateRow>(sqlx::AssertSqlSafe(sql))
+                .bind(tenant.0)
+                .bind(cycle)
+                .bind(forum.0)
+                .fetch_all(db)
+                .await?
+        }))
+    }
+
+    /// One candidate of the tenant by id.
+    pub async fn forum_candidate(&self, tenant: TenantId, candidate: i64) -> Result<Option<CandidateRow>> {
+        let sql = format!(
+            "SELECT {CANDIDATE_COLUMNS} FROM forum_candidates fc
+             JOIN users u ON u.id = fc.user_id AND u.tenant_id = fc.tenant_id AND u.deleted_at IS NULL
+             JOIN applications a ON a.id = fc.application_id AND a.tenant_id = fc.tenant_id
+             LEFT JOIN organisations o ON o.id = fc.org_id AND o.tenant_id = fc.tenant_id
+             WHERE fc.tenant_id = $1 AND fc.id = $2"
+        );
+        Ok(read!(self, |db| {
+            sqlx::query_as::<_, CandidateRow>(sqlx::AssertSqlSafe(sql))
+                .bind(tenant.0)
+                .bind(candidate)
+                .fetch_optional(db)
+                .await?
+        }))
+    }
+
+    /// A page of every seat of the forum, whatever its status (the coordinator's table):
+    /// accepted first, then invited, declined, left; and how many seats there are.
+    pub async fn forum_members(
+        &self,
+        tenant: TenantId,
+        forum: ForumId,
+        limit: i64,
+        offset: i64,
+    ) -> Result<(Vec<MemberRow>, i64)> {
+        let sql = format!(
+            "SELECT {MEMBER_COLUMNS} FROM forum_members m JOIN users u ON u.id = m.user_id
+             WHERE m.tenant_id = $1 AND m.forum_id = $2
+             ORDER BY CASE m.status WHEN 'accepted' THEN 0 WHEN 'invited' THEN 1 WHEN 'declined' THEN 2 ELSE 3 END,
+                 m.sector, u.display_name, m.id
+             LIMIT $3 OFFSET $4"
+        );
+        let rows = read!(self, |db| {
+            sqlx::query_as::<_, MemberRow>(sqlx::AssertSqlSafe(sql))
+                .bind(tenant.0)
+                .bind(forum.0)
+                .bind(limit)
+                .bind(offset)
+                .fetch_all(db)
+                .await?
+        });
+        let total: i64 = read!(self, |db| {
+            sqlx::query_scalar("SELECT COUNT(*) FROM forum_members WHERE tenant_id = $1 AND forum_id = $2")
+                .bind(tenant.0)
+                .bind(forum.0)
+                .fetch_one(db)
+                .await?
+        });
+        Ok((rows, total))
+    }
+
+    /// One seat of the forum by id.
+    pub async fn forum_member(
+        &self,
+        tenant: TenantId,
+        forum: ForumId,
+        member: domain::MemberId,
+    ) -> Result<Option<MemberRow>> {
+        let sql = format!(
+            "SELECT {MEMBER_COLUMNS} FROM forum_members m JOIN users u ON u.id = m.user_id
+             WHERE m.tenant_id = $1 AND m.forum_id = $2 AND m.id = $3"
+        );
+        Ok(read!(self, |db| {
+            sqlx::query_as::<_, MemberRow>(sqlx::AssertSqlSafe(sql))
+                .bind(tenant.0)
+                .bind(forum.0)
+                .bind(member.0)
+                .fetch_optional(db)
+                .await?
+        }))
+    }
+
+    /// The seat an answer link was sent for, while it still waits for the answer.
+    pub async fn member_by_answer_token(&self, tenant: TenantId, token_hash: &str) -> Result<Option<MemberRow>> {
+        let sql = format!(
+            "SELECT {MEMBER_COLUMNS} FROM forum_members m JOIN users u ON u.id = m.user_id
+             WHERE m.tenant_id = $1 AND m.answer_token_hash = $2 AND m.status = 'invited'"
+        );
+        Ok(read!(self, |db| {
+            sqlx::query_as::<_, MemberRow>(sqlx::AssertSqlSafe(sql))
+                .bind(tenant.0)
+                .bind(token_hash)
+                .fetch_optional(db)
+                .await?
+        }))
+    }
+
+    /// Saves the coordinator's changes to a seat.
+    pub async fn update_member(
+        &self,
+        tenant: TenantId,
+        forum: ForumId,
+        member: domain::MemberId,
+        update: &MemberUpdate,
+        ctx: &crate::AuditCtx,
+    ) -> Result<()> {
+        crate::write!(self, |tx| {
+            let done = sqlx::query(
+                "UPDATE forum_members SET sector = $4, organisation = $5, pos_key = $6, responsibilities = $7,
+                     starts_on = $8, ends_on = $9, substitute_user_id = $10, updated_at = $11
+                 WHERE tenant_id = $1 AND forum_id = $2 AND id = $3",
+            )
+            .bind(tenant.0)
+            .bind(forum.0)
+            .bind(member.0)
+            .bind(update.sector.key())
+            .bind(&update.organisation)
+            .bind(&update.pos_key)
+            .bind(&update.responsibilities)
+            .bind(update.starts_on)
+            .bind(update.ends_on)
+            .bind(update.substitute_user_id)
+            .bind(ctx.at)
+            .execute(&mut *tx)
+            .await?;
+            if done.rows_affected() != 1 {
+                return Err(crate::StoreError::NotFound);
+            }
+            crate::audit!(
+                tx,
+                ctx,
+                "forum_member.update",
+                "forum_member",
+                member.0,
+                None,
+                Some(serde_json::json!(update))
+            );
+        });
+        Ok(())
+    }
+
+    /// What the member recorded about themselves (gender, youth, rural residence).
+    pub async fn record_member_facts(
+        &self,
+        tenant: TenantId,
+        member: domain::MemberId,
+        facts: &MemberFacts,
+        ctx: &crate::AuditCtx,
+    ) -> Result<()> {
+        crate::write!(self, |tx| {
+            let done = sqlx::query(
+                "UPDATE forum_members SET gender = $3, youth = $4, rural = $5, updated_at = $6
+                 WHERE tenant_id = $1 AND id = $2 AND status = 'accepted'",
+            )
+            .bind(tenant.0)
+            .bind(member.0)
+            .bind(facts.gender.map(Gender::key))
+            .bind(facts.youth)
+            .bind(facts.rural)
+            .bind(ctx.at)
+            .execute(&mut *tx)
+            .await?;
+            if done.rows_affected() != 1 {
+                return Err(crate::StoreError::NotFound);
+            }
+            // Personal data: the audit says that it changed, not what it is.
+            crate::audit!(
+                tx,
+                ctx,
+                "forum_member.update",
+                "forum_member",
+                member.0,
+                None,
+                Some(serde_json::json!({"personal_facts": "recorded"}))
+            );
+        });
+        Ok(())
+    }
+
+    /// Ends a seat (the member leaves, or the coordinator ends it): status `left`, and the
+    /// forum-member role is removed unless the person holds another accepted seat. An invited
+    /// seat ends too (its link stops working). `false` when the seat had already ended.
+    pub async fn end_membership(
+        &self,
+        tenant: TenantId,
+        forum: ForumId,
+        member: domain::MemberId,
+        ctx: &crate::AuditCtx,
+    ) -> Result<bool> {
+        Ok(crate::write!(self, |tx| {
+            let row: Option<(i64, String)> = sqlx::query_as(
+                "SELECT user_id, status FROM forum_members WHERE tenant_id = $1 AND forum_id = $2 AND id = $3",
+            )
+            .bind(tenant.0)
+            .bind(forum.0)
+            .bind(member.0)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let Some((user, before)) = row else {
+                return Err(crate::StoreError::NotFound);
+            };
+            let done = sqlx::query(
+                "UPDATE forum_members SET status = 'left', left_at = $4, updated_at = $4, answer_token_hash = NULL
+                 WHERE tenant_id = $1 AND forum_id = $2 AND id = $3 AND status IN ('invited', 'accepted')",
+            )
+            .bind(tenant.0)
+            .bind(forum.0)
+            .bind(member.0)
+            .bind(ctx.at)
+            .execute(&mut *tx)
+            .await?;
+            if done.rows_affected() == 1 {
+                sqlx::query(
+                    "DELETE FROM role_grants WHERE tenant_id = $1 AND user_id = $2 AND role = 'forum_member'
+                       AND NOT EXISTS (SELECT 1 FROM forum_members m
+                                       WHERE m.tenant_id = $1 AND m.user_id = $2 AND m.status = 'accepted')",
+                )
+                .bind(tenant.0)
+                .bind(user)
+                .execute(&mut *tx)
+                .await?;
+                crate::audit!(
+                    tx,
+                    ctx,
+                    "forum_member.leave",
+                    "forum_member",
+                    member.0,
+                    Some(serde_json::json!({"status": before})),
+                    Some(serde_json::json!({"status": "left"}))
+                );
+                true
+            } else {
+                false
+            }
+        }))
+    }
+}

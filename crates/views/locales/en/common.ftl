@@ -70,6 +70,7 @@ mail-signature = The co-creation platform, { $tenant }
 field-contact-email = Contact address
 error-datetime-invalid = Enter a date and time, e.g. 2026-12-17 23:59.
 error-choose-one = Choose at least one.
+nav-forum = Forum
 nav-calls = Calls
 yes = Yes
 no = No

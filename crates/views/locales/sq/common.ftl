@@ -70,6 +70,7 @@ mail-signature = Platforma e bashkë-krijimit, { $tenant }
 field-contact-email = Adresa e kontaktit
 error-datetime-invalid = Shkruani datën dhe orën, p.sh. 2026-12-17 23:59.
 error-choose-one = Zgjidhni të paktën një.
+nav-forum = Forumi
 nav-calls = Thirrjet
 yes = Po
 no = Jo

@@ -60,6 +60,14 @@ pub struct SectorCountDto {
     pub count: i64,
 }
 
+/// Check 18: people present at one held meeting, by sector (members and guests).
+#[derive(Serialize, ToSchema)]
+pub struct AttendanceDto {
+    pub meeting: MeetingRefDto,
+    pub total: i64,
+    pub by_sector: Vec<SectorCountDto>,
+}
+
 #[derive(Serialize, ToSchema)]
 pub struct ForumHealthDto {
     /// Whether the current cycle has a forum.
@@ -72,13 +80,16 @@ pub struct ForumHealthDto {
     pub members_by_sector: Vec<SectorCountDto>,
     /// Checks 1, 2, 6 and 7.
     pub indicators: Vec<IndicatorDto>,
+    /// Check 18: attendance by sector at each held meeting, oldest first.
+    pub attendance_by_sector: Vec<AttendanceDto>,
 }
 
 fn key(v: Verdict) -> String {
     v.key().to_owned()
 }
 
-/// The forum's health indicators (OGP Local checks 1, 2, 6, 7), computed now.
+/// The forum's health indicators (OGP Local checks 1, 2, 6, 7 and the attendance of check 18), computed
+/// now.
 #[utoipa::path(get, path = "/api/v1/forum/health", tag = "forum", responses((status = 200, description = "The indicators with their evidence", body = ForumHealthDto), (status = 404, description = "No municipality at this address", body = ApiErrorBody)))]
 pub(super) async fn health(State(state): State<AppState>, ctx: Ctx) -> Result<Json<ForumHealthDto>, AppError> {
     let h = state.services.forum_health(&ctx.tenant, &ctx.actor()).await?;
@@ -153,5 +164,21 @@ pub(super) async fn health(State(state): State<AppState>, ctx: Ctx) -> Result<Js
                     .collect(),
             },
         ],
+        attendance_by_sector: h
+            .attendance
+            .iter()
+            .map(|a| AttendanceDto {
+                meeting: meeting(&a.meeting),
+                total: a.total,
+                by_sector: a
+                    .by_sector
+                    .iter()
+                    .map(|(sector, count)| SectorCountDto {
+                        sector: sector.key().to_owned(),
+                        count: *count,
+                    })
+                    .collect(),
+            })
+            .collect(),
     }))
 }
