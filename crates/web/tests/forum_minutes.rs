@@ -50,7 +50,7 @@ pub const ROUTES: &[(&str, &str, Who)] = &[
 ];
 
 /// A published meeting of the fixture's forum that took place ten days ago.
-async fn past_meeting(app: &TestApp, fx: &ForumFixture, title: &str, visibility: Visibility) -> MeetingId {
+pub(crate) async fn past_meeting(app: &TestApp, fx: &ForumFixture, title: &str, visibility: Visibility) -> MeetingId {
     let starts_at = app.now() - Duration::days(10);
     let ctx = AuditCtx {
         at: starts_at - Duration::days(14),
@@ -85,7 +85,7 @@ async fn past_meeting(app: &TestApp, fx: &ForumFixture, title: &str, visibility:
 
 /// Minutes written, with one decision and one action item owned by the fixture's member,
 /// approved by the chair and published, all through the store.
-async fn published_minutes(app: &TestApp, fx: &ForumFixture, meeting: MeetingId) -> (i64, i64) {
+pub(crate) async fn published_minutes(app: &TestApp, fx: &ForumFixture, meeting: MeetingId) -> (i64, i64) {
     let ctx = AuditCtx {
         at: app.now() - Duration::days(5),
         ..fx.ctx.clone()

@@ -78,7 +78,7 @@ async fn candidate(app: &TestApp, fx: &ForumFixture, email: &str) -> (i64, Strin
     (c.id, applicant)
 }
 
-async fn two_versions(app: &TestApp, forum: ForumId, ctx: &store::AuditCtx) {
+pub(crate) async fn two_versions(app: &TestApp, forum: ForumId, ctx: &store::AuditCtx) {
     for rules in [
         "Mbledhjet janë të hapura për publikun.",
         "Mbledhjet janë gjithmonë të hapura për qytetarët.",
