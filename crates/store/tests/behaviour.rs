@@ -2232,3 +2232,164 @@ async fn retention_erases_every_copy_of_an_unselected_application() {
         db.cleanup().await;
     }
 }
+
+/// The forum on both databases: one forum per cycle, one seat per person, an answer link that
+/// works once and grants the role, meetings invisible to another tenant, publication with its
+/// invitations and e-mails in one step, a reminder claimed once, decisions numbered in order and
+/// locked once the minutes are published, and the decisions log searched without accents.
+#[tokio::test]
+async fn the_forum_keeps_its_rules_on_both_databases() {
+    use domain::forum::{MeetingKind, Rsvp, Sector, Visibility};
+    use store::{DecisionInput, MeetingInput, NewInvitation, NewMember, forum::minutes};
+
+    for db in TestDb::all().await.expect("databases") {
+        let s = &db.store;
+        let a = tenant(s, "elbasan", true).await;
+        let b = tenant(s, "tirana", false).await;
+        let c = ctx(Some(a), t0());
+        let cycle = s.create_cycle(a, "Cikli", "Cycle", &[], &c).await.expect("cycle");
+        let forum_input = store::ForumInput {
+            name_sq: "Forumi".into(),
+            name_en: "Forum".into(),
+            mandate_sq: String::new(),
+            mandate_en: String::new(),
+            legal_basis_sq: String::new(),
+            legal_basis_en: String::new(),
+            legal_number: String::new(),
+            legal_date: None,
+            call_id: None,
+        };
+        let forum = s.create_forum(a, cycle, &forum_input, &c).await.expect("forum");
+        assert!(
+            matches!(s.create_forum(a, cycle, &forum_input, &c).await, Err(StoreError::Conflict { .. })),
+            "{}: a second forum for the cycle",
+            db.label
+        );
+        assert!(s.forum(b, forum).await.expect("read").is_none(), "{}", db.label);
+
+        let member = user(s, a, "anetari@example.org", &[]).await;
+        let seat = NewMember {
+            user_id: member.0,
+            candidate_id: None,
+            sector: Sector::Cso,
+            org_id: None,
+            organisation: "Shoqata".into(),
+            pos_key: "member".into(),
+            responsibilities: "Ndjek takimet.".into(),
+            starts_on: t0().date_naive(),
+            ends_on: None,
+            substitute_user_id: None,
+        };
+        s.add_member(a, forum, &seat, "hash-seat", Some(&mail("anetari@example.org")), &c)
+            .await
+            .expect("seat");
+        let twice = s.add_member(a, forum, &seat, "hash-seat-2", None, &c).await;
+        assert!(matches!(twice, Err(StoreError::Conflict { .. })), "{}: {twice:?}", db.label);
+        assert!(s.accepted_members(a, forum).await.expect("members").is_empty());
+        // The link works once, in its own tenant only, and accepting grants the role.
+        assert!(s.answer_membership(b, "hash-seat", true, &c).await.expect("answer").is_none());
+        assert!(s.answer_membership(a, "hash-seat", true, &c).await.expect("answer").is_some());
+        assert!(s.answer_membership(a, "hash-seat", false, &c).await.expect("answer").is_none());
+        assert!(s.roles_of(a, member).await.expect("roles").contains(Role::ForumMember));
+        assert_eq!(s.accepted_members(a, forum).await.expect("members").len(), 1, "{}", db.label);
+
+        let starts_at = t0() + Duration::days(10);
+        let meeting = s
+            .create_meeting(
+                a,
+                forum,
+                &MeetingInput {
+                    kind: MeetingKind::FirstMeeting,
+                    title_sq: "Takimi i parë".into(),
+                    title_en: String::new(),
+                    description_sq: String::new(),
+                    description_en: String::new(),
+                    starts_at,
+                    ends_at: starts_at + Duration::hours(2),
+                    place: "Salla e Këshillit".into(),
+                    address: String::new(),
+                    online_url: String::new(),
+                    visibility: Visibility::Public,
+                },
+                "uid-1@bashke",
+                &c,
+            )
+            .await
+            .expect("meeting");
+        assert!(s.meeting(b, meeting).await.expect("read").is_none(), "{}", db.label);
+        let mails_before = s.list_outbox(a, None, 100).await.expect("outbox").len();
+        let invitation = NewInvitation {
+            user_id: member.0,
+            links: vec![
+                ("link-yes".into(), Rsvp::Attending),
+                ("link-no".into(), Rsvp::NotAttending),
+                ("link-maybe".into(), Rsvp::Maybe),
+            ],
+            mail: Some(mail("anetari@example.org")),
+        };
+        assert!(
+            s.publish_meeting_with_invitations(a, meeting, std::slice::from_ref(&invitation), &c)
+                .await
+                .expect("publish")
+        );
+        assert!(
+            !s.publish_meeting_with_invitations(a, meeting, &[invitation], &c)
+                .await
+                .expect("publish again"),
+            "{}: published twice",
+            db.label
+        );
+        assert_eq!(s.list_outbox(a, None, 100).await.expect("outbox").len(), mails_before + 1);
+        let link = s.answer_link(a, "link-yes").await.expect("link").expect("stored");
+        assert_eq!(link.expires_at, starts_at + Duration::hours(2), "{}", db.label);
+        assert!(s.answer_link(b, "link-yes").await.expect("link").is_none());
+        // The reminder is claimed once, however many instances try.
+        let at = starts_at - Duration::hours(20);
+        let reminder = mail("anetari@example.org");
+        assert!(s.claim_reminder(a, meeting, member, &reminder, at).await.expect("claim"));
+        assert!(!s.claim_reminder(a, meeting, member, &reminder, at).await.expect("claim"));
+        assert_eq!(s.list_outbox(a, None, 100).await.expect("outbox").len(), mails_before + 2);
+
+        // Decisions are numbered in order; minutes publish only once approved; then they lock.
+        for text in ["Miratohet kalendari", "Këshilli Bashkiak njoftohet"] {
+            s.add_decision(
+                a,
+                meeting,
+                &DecisionInput {
+                    text_sq: text.into(),
+                    text_en: String::new(),
+                    votes: None,
+                },
+                &c,
+            )
+            .await
+            .expect("decision")
+            .expect("added");
+        }
+        let numbers: Vec<i64> = s.decisions(a, meeting).await.expect("decisions").iter().map(|d| d.number).collect();
+        assert_eq!(numbers, vec![1, 2], "{}", db.label);
+        assert!(s.save_minutes(a, meeting, "Procesverbali", "", &c).await.expect("minutes"));
+        assert!(!s.publish_minutes(a, meeting, &[], &c).await.expect("publish"), "{}: not approved", db.label);
+        assert!(s.approve_minutes(a, meeting, &c).await.expect("approve"));
+        assert!(s.publish_minutes(a, meeting, &[], &c).await.expect("publish"));
+        let late = s
+            .add_decision(
+                a,
+                meeting,
+                &DecisionInput {
+                    text_sq: "Vonë".into(),
+                    text_en: String::new(),
+                    votes: None,
+                },
+                &c,
+            )
+            .await
+            .expect("decision");
+        assert!(late.is_none(), "{}: a decision added to published minutes", db.label);
+        let pattern = minutes::like_pattern(&minutes::fold_search("KESHILLI"));
+        let found = s.decisions_log(a, false, Some(&pattern), 50, 0).await.expect("log");
+        assert_eq!(found.len(), 1, "{}", db.label);
+        assert!(s.decisions_log(b, true, None, 50, 0).await.expect("log").is_empty());
+        db.cleanup().await;
+    }
+}
