@@ -2261,7 +2261,10 @@ async fn the_forum_keeps_its_rules_on_both_databases() {
         };
         let forum = s.create_forum(a, cycle, &forum_input, &c).await.expect("forum");
         assert!(
-            matches!(s.create_forum(a, cycle, &forum_input, &c).await, Err(StoreError::Conflict { .. })),
+            matches!(
+                s.create_forum(a, cycle, &forum_input, &c).await,
+                Err(StoreError::Conflict { .. })
+            ),
             "{}: a second forum for the cycle",
             db.label
         );
@@ -2284,14 +2287,38 @@ async fn the_forum_keeps_its_rules_on_both_databases() {
             .await
             .expect("seat");
         let twice = s.add_member(a, forum, &seat, "hash-seat-2", None, &c).await;
-        assert!(matches!(twice, Err(StoreError::Conflict { .. })), "{}: {twice:?}", db.label);
+        assert!(
+            matches!(twice, Err(StoreError::Conflict { .. })),
+            "{}: {twice:?}",
+            db.label
+        );
         assert!(s.accepted_members(a, forum).await.expect("members").is_empty());
         // The link works once, in its own tenant only, and accepting grants the role.
-        assert!(s.answer_membership(b, "hash-seat", true, &c).await.expect("answer").is_none());
-        assert!(s.answer_membership(a, "hash-seat", true, &c).await.expect("answer").is_some());
-        assert!(s.answer_membership(a, "hash-seat", false, &c).await.expect("answer").is_none());
+        assert!(
+            s.answer_membership(b, "hash-seat", true, &c)
+                .await
+                .expect("answer")
+                .is_none()
+        );
+        assert!(
+            s.answer_membership(a, "hash-seat", true, &c)
+                .await
+                .expect("answer")
+                .is_some()
+        );
+        assert!(
+            s.answer_membership(a, "hash-seat", false, &c)
+                .await
+                .expect("answer")
+                .is_none()
+        );
         assert!(s.roles_of(a, member).await.expect("roles").contains(Role::ForumMember));
-        assert_eq!(s.accepted_members(a, forum).await.expect("members").len(), 1, "{}", db.label);
+        assert_eq!(
+            s.accepted_members(a, forum).await.expect("members").len(),
+            1,
+            "{}",
+            db.label
+        );
 
         let starts_at = t0() + Duration::days(10);
         let meeting = s
@@ -2339,16 +2366,30 @@ async fn the_forum_keeps_its_rules_on_both_databases() {
             "{}: published twice",
             db.label
         );
-        assert_eq!(s.list_outbox(a, None, 100).await.expect("outbox").len(), mails_before + 1);
+        assert_eq!(
+            s.list_outbox(a, None, 100).await.expect("outbox").len(),
+            mails_before + 1
+        );
         let link = s.answer_link(a, "link-yes").await.expect("link").expect("stored");
         assert_eq!(link.expires_at, starts_at + Duration::hours(2), "{}", db.label);
         assert!(s.answer_link(b, "link-yes").await.expect("link").is_none());
         // The reminder is claimed once, however many instances try.
         let at = starts_at - Duration::hours(20);
         let reminder = mail("anetari@example.org");
-        assert!(s.claim_reminder(a, meeting, member, &reminder, at).await.expect("claim"));
-        assert!(!s.claim_reminder(a, meeting, member, &reminder, at).await.expect("claim"));
-        assert_eq!(s.list_outbox(a, None, 100).await.expect("outbox").len(), mails_before + 2);
+        assert!(
+            s.claim_reminder(a, meeting, member, &reminder, at)
+                .await
+                .expect("claim")
+        );
+        assert!(
+            !s.claim_reminder(a, meeting, member, &reminder, at)
+                .await
+                .expect("claim")
+        );
+        assert_eq!(
+            s.list_outbox(a, None, 100).await.expect("outbox").len(),
+            mails_before + 2
+        );
 
         // Decisions are numbered in order; minutes publish only once approved; then they lock.
         for text in ["Miratohet kalendari", "Këshilli Bashkiak njoftohet"] {
@@ -2366,10 +2407,24 @@ async fn the_forum_keeps_its_rules_on_both_databases() {
             .expect("decision")
             .expect("added");
         }
-        let numbers: Vec<i64> = s.decisions(a, meeting).await.expect("decisions").iter().map(|d| d.number).collect();
+        let numbers: Vec<i64> = s
+            .decisions(a, meeting)
+            .await
+            .expect("decisions")
+            .iter()
+            .map(|d| d.number)
+            .collect();
         assert_eq!(numbers, vec![1, 2], "{}", db.label);
-        assert!(s.save_minutes(a, meeting, "Procesverbali", "", &c).await.expect("minutes"));
-        assert!(!s.publish_minutes(a, meeting, &[], &c).await.expect("publish"), "{}: not approved", db.label);
+        assert!(
+            s.save_minutes(a, meeting, "Procesverbali", "", &c)
+                .await
+                .expect("minutes")
+        );
+        assert!(
+            !s.publish_minutes(a, meeting, &[], &c).await.expect("publish"),
+            "{}: not approved",
+            db.label
+        );
         assert!(s.approve_minutes(a, meeting, &c).await.expect("approve"));
         assert!(s.publish_minutes(a, meeting, &[], &c).await.expect("publish"));
         let late = s
@@ -2390,6 +2445,24 @@ async fn the_forum_keeps_its_rules_on_both_databases() {
         let found = s.decisions_log(a, false, Some(&pattern), 50, 0).await.expect("log");
         assert_eq!(found.len(), 1, "{}", db.label);
         assert!(s.decisions_log(b, true, None, 50, 0).await.expect("log").is_empty());
+
+        // A seat offered over a month ago can no longer be taken from its link.
+        let late_member = user(s, a, "vone@example.org", &[]).await;
+        let late_seat = NewMember {
+            user_id: late_member.0,
+            ..seat.clone()
+        };
+        s.add_member(a, forum, &late_seat, "hash-late", None, &c).await.expect("seat");
+        let month_later = ctx(Some(a), t0() + Duration::days(domain::forum::MEMBERSHIP_LINK_DAYS + 1));
+        assert!(
+            s.answer_membership(a, "hash-late", true, &month_later).await.expect("answer").is_none(),
+            "{}: an expired seat link",
+            db.label
+        );
+        // The forum-member role is held for a cycle: a new cycle takes it away until the person
+        // accepts a seat in the new cycle's forum.
+        s.create_cycle(a, "Cikli 2", "Cycle 2", &[], &c).await.expect("cycle");
+        assert!(!s.roles_of(a, member).await.expect("roles").contains(Role::ForumMember), "{}", db.label);
         db.cleanup().await;
     }
 }

@@ -297,10 +297,18 @@ pub async fn forum(services: &Services, tenant: TenantId, ctx: &AuditCtx) -> any
         .await?
         .ok_or_else(|| anyhow::anyhow!("the demo's forum is missing"))?;
     for (i, seat) in seats.into_iter().enumerate() {
-        let seated = ctx_at(2 + i as i64);
-        let (token, hash) = tokens::new_token();
-        // The last selected applicant has not answered yet: their invitation is in the outbox.
+        // The last selected applicant has not answered yet: their invitation, sent three days
+        // ago (so its link still works), is in the outbox.
         let still_invited = i == last && seat.candidate.is_some();
+        let seated = if still_invited {
+            AuditCtx {
+                at: ctx.at - Duration::days(3),
+                ..ctx_at(0)
+            }
+        } else {
+            ctx_at(2 + i as i64)
+        };
+        let (token, hash) = tokens::new_token();
         let mail = if still_invited {
             let person = store
                 .user_by_id(tenant, seat.who)

@@ -245,6 +245,10 @@ impl Default for HealthThresholds {
     }
 }
 
+/// How long the link offering a seat works: a person asked a month ago who has not answered is
+/// asked again by the coordinator rather than accepting a seat offered long before.
+pub const MEMBERSHIP_LINK_DAYS: i64 = 30;
+
 #[cfg(test)]
 mod tests {
     use chrono::{Duration, TimeZone};

@@ -468,6 +468,7 @@ impl Services {
             .store
             .member_by_answer_token(tenant.id(), &tokens::hash_token(token))
             .await?
+            .filter(|m| m.invited_at >= self.clock.now() - chrono::Duration::days(domain::forum::MEMBERSHIP_LINK_DAYS))
             .ok_or(ServiceError::InvalidLink)?;
         let forum = self
             .store

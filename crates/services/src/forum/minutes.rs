@@ -331,6 +331,9 @@ impl Services {
         form: &[(String, String)],
     ) -> Result<()> {
         let (_, ctx) = self.minutes_staff_meeting(tenant, actor, meeting).await?;
+        // Attendance is part of the published record: it changes only with the minutes.
+        self.minutes_not_published(tenant, meeting, "attendance_presence")
+            .await?;
         let mut entries: BTreeMap<i64, Presence> = BTreeMap::new();
         for (key, value) in form {
             let Some(user) = key.strip_prefix("presence-").and_then(|u| u.parse::<i64>().ok()) else {
@@ -358,6 +361,7 @@ impl Services {
         values: &HashMap<String, String>,
     ) -> Result<()> {
         let (_, ctx) = self.minutes_staff_meeting(tenant, actor, meeting).await?;
+        self.minutes_not_published(tenant, meeting, "guest_name").await?;
         let get = |k: &str| values.get(k).map(String::as_str).unwrap_or("");
         let name = Text::parse("guest_name", get("guest_name"), true, GUEST_MAX);
         let org = Text::parse("guest_org", get("guest_org"), false, GUEST_MAX);
@@ -402,6 +406,7 @@ impl Services {
     /// Removes a guest from the attendance (removing one already gone changes nothing).
     pub async fn delete_guest(&self, tenant: &TenantRow, actor: &Actor, meeting: MeetingId, guest: i64) -> Result<()> {
         let (_, ctx) = self.minutes_staff_meeting(tenant, actor, meeting).await?;
+        self.minutes_not_published(tenant, meeting, "guest_name").await?;
         self.store.delete_guest(tenant.id(), meeting, guest, &ctx).await?;
         Ok(())
     }

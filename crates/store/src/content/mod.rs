@@ -103,6 +103,12 @@ impl Store {
             .fetch_one(&mut *tx)
             .await?;
             insert_phases!(tx, tenant, id, phases);
+            // The forum-member role is held for a cycle: members of the new cycle's forum get it
+            // again when they accept their seat there.
+            sqlx::query("DELETE FROM role_grants WHERE tenant_id = $1 AND role = 'forum_member'")
+                .bind(tenant.0)
+                .execute(&mut *tx)
+                .await?;
             audit!(
                 tx,
                 ctx,

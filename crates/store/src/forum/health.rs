@@ -105,12 +105,15 @@ impl Store {
         }))
     }
 
-    /// People present per meeting and sector, over the forum's published meetings.
+    /// People present per meeting and sector, over the forum's meetings whose minutes are
+    /// published: attendance becomes public with the minutes, not before.
     pub async fn attendance_by_sector(&self, tenant: TenantId, forum: ForumId) -> Result<Vec<MeetingSectorCount>> {
         Ok(read!(self, |db| {
             sqlx::query_as::<_, MeetingSectorCount>(
                 "SELECT ma.meeting_id, ma.sector, COUNT(*) AS present FROM meeting_attendance ma
                  JOIN meetings mt ON mt.id = ma.meeting_id AND mt.tenant_id = ma.tenant_id
+                 JOIN meeting_minutes mm ON mm.meeting_id = ma.meeting_id AND mm.tenant_id = ma.tenant_id
+                     AND mm.status = 'published'
                  WHERE ma.tenant_id = $1 AND mt.forum_id = $2 AND mt.status = 'published' AND ma.presence = 'present'
                  GROUP BY ma.meeting_id, ma.sector ORDER BY ma.meeting_id, ma.sector",
             )

@@ -265,13 +265,14 @@ impl Store {
         Ok(crate::write!(self, |tx| {
             let row: Option<(i64, i64)> = sqlx::query_as(
                 "UPDATE forum_members SET status = $3, answered_at = $4, updated_at = $4, answer_token_hash = NULL
-                 WHERE tenant_id = $1 AND answer_token_hash = $2 AND status = 'invited'
+                 WHERE tenant_id = $1 AND answer_token_hash = $2 AND status = 'invited' AND invited_at >= $5
                  RETURNING id, user_id",
             )
             .bind(tenant.0)
             .bind(token_hash)
             .bind(status.key())
             .bind(ctx.at)
+            .bind(ctx.at - chrono::Duration::days(domain::forum::MEMBERSHIP_LINK_DAYS))
             .fetch_optional(&mut *tx)
             .await?;
             match row {
@@ -449,7 +450,8 @@ impl Store {
         }))
     }
 
-    /// The seat an answer link was sent for, while it still waits for the answer.
+    /// The seat an answer link was sent for, while it still waits for the answer (the use case
+    /// checks the link's age).
     pub async fn member_by_answer_token(&self, tenant: TenantId, token_hash: &str) -> Result<Option<MemberRow>> {
         let sql = format!(
             "SELECT {MEMBER_COLUMNS} FROM forum_members m JOIN users u ON u.id = m.user_id
@@ -586,6 +588,40 @@ impl Store {
                 )
                 .bind(tenant.0)
                 .bind(user)
+                .execute(&mut *tx)
+                .await?;
+                // Whoever leaves stops hearing of the forum's meetings: no private feed, no
+                // unused answer links, no invitations to meetings still to come (so no reminders
+                // or updates either).
+                sqlx::query(
+                    "UPDATE calendar_feeds SET revoked_at = $3
+                     WHERE tenant_id = $1 AND user_id = $2 AND revoked_at IS NULL",
+                )
+                .bind(tenant.0)
+                .bind(user)
+                .bind(ctx.at)
+                .execute(&mut *tx)
+                .await?;
+                sqlx::query(
+                    "DELETE FROM meeting_answer_links
+                     WHERE tenant_id = $1 AND user_id = $2 AND used_at IS NULL
+                       AND meeting_id IN (SELECT id FROM meetings WHERE tenant_id = $1 AND forum_id = $3)",
+                )
+                .bind(tenant.0)
+                .bind(user)
+                .bind(forum.0)
+                .execute(&mut *tx)
+                .await?;
+                sqlx::query(
+                    "DELETE FROM meeting_invitations
+                     WHERE tenant_id = $1 AND user_id = $2
+                       AND meeting_id IN (SELECT id FROM meetings
+                                          WHERE tenant_id = $1 AND forum_id = $3 AND starts_at > $4)",
+                )
+                .bind(tenant.0)
+                .bind(user)
+                .bind(forum.0)
+                .bind(ctx.at)
                 .execute(&mut *tx)
                 .await?;
                 crate::audit!(

@@ -265,6 +265,7 @@ impl Store {
                 .iter()
                 .map(|(u, p)| json!({"user": u.0, "presence": p.key()}))
                 .collect();
+            unapprove!(tx, tenant, meeting, ctx);
             audit!(
                 tx,
                 ctx,
@@ -306,6 +307,7 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?;
             if id.is_some() {
+                unapprove!(tx, tenant, meeting, ctx);
                 audit!(
                     tx,
                     ctx,
@@ -337,6 +339,7 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?;
             if let Some(name) = &name {
+                unapprove!(tx, tenant, meeting, ctx);
                 audit!(
                     tx,
                     ctx,

@@ -91,7 +91,10 @@ forum-composition-summary = { $total ->
 }
 forum-composition-share = { $percent } % e tyre janë anëtarë joqeveritarë.
 forum-composition-by-sector = Numri i anëtarëve sipas sektorit
-forum-composition-by-gender = Anëtarët sipas gjinisë (vetëm { $recorded } që zgjodhën ta shënojnë)
+forum-composition-by-gender = { $recorded ->
+    [one] Anëtarët sipas gjinisë (vetëm 1 anëtar zgjodhi ta shënojë)
+   *[other] Anëtarët sipas gjinisë (vetëm { $recorded } anëtarë zgjodhën ta shënojnë)
+}
 forum-gender = Gjinia
 forum-gender-none = Asnjë anëtar nuk ka zgjedhur ta shënojë gjininë.
 forum-texts = Termat e referencës dhe rregullat e pjesëmarrjes publike
@@ -113,7 +116,7 @@ forum-compare-from = Versioni i mëparshëm
 forum-compare-to = Versioni i mëvonshëm
 forum-compare-submit = Krahaso
 forum-compare-title = Krahasimi i dy versioneve
-forum-compare-legend = Fjalët e hequra janë të vizatuara përmes dhe shënohen „hequr“; fjalët e shtuara janë të theksuara dhe shënohen „shtuar“. Shembull:
+forum-compare-legend = Fjalët e hequra janë të shënuara me vijë në mes dhe shënohen „hequr“; fjalët e shtuara janë të theksuara dhe shënohen „shtuar“. Shembull:
 forum-compare-removed-example = fjalë të vjetra
 forum-compare-added-example = fjalë të reja
 forum-compare-same = Pa ndryshim.
@@ -188,7 +191,7 @@ field-pos-key = Çelësi (shkronja të vogla latine, shifra dhe _)
 field-label-sq = Emërtimi (shqip)
 field-label-en = Emërtimi (anglisht)
 field-sort-order = Renditja
-field-approves-minutes = Miraton procesverbalet e mbledhjeve
+field-approves-minutes = Miraton procesverbalet e takimeve
 field-substitute = Zëvendësuesi
 forum-no-substitute = Pa zëvendësues
 hint-person = Adresa e e-mailit e llogarisë së personit në këtë faqe.
@@ -205,7 +208,7 @@ membership-what-accepting-means = Duke pranuar, merrni përsipër pozicionin dhe
 membership-accept = E pranoj pozicionin
 membership-decline = Nuk e pranoj
 membership-accepted-title = Faleminderit: jeni anëtar i forumit
-membership-accepted-text = Pranimi juaj u regjistrua. Hyni me llogarinë tuaj për të marrë pjesë në punën e forumit; ftesat për mbledhjet do t’ju vijnë me e-mail.
+membership-accepted-text = Pranimi juaj u regjistrua. Hyni me llogarinë tuaj për të marrë pjesë në punën e forumit; ftesat për takimet do t’ju vijnë me e-mail.
 membership-declined-title = Përgjigjja juaj u regjistrua
 membership-declined-text = E keni refuzuar vendin në forum. Faleminderit që e njoftuat Bashkinë.
 forum-me-title = Vendi im në forum

@@ -56,7 +56,7 @@ meeting-answer-confirm = Përgjigjja juaj për takimin: { $answer }.
 meeting-answer-button = Konfirmo përgjigjen
 meeting-answer-hint = Përgjigjja regjistrohet vetëm kur shtypni butonin.
 meeting-answer-done-title = Përgjigjja u regjistrua
-meeting-answer-done-text = Faleminderit. Përgjigjja juaj “{ $answer }” u regjistrua.
+meeting-answer-done-text = Faleminderit. Përgjigjja juaj „{ $answer }“ u regjistrua.
 meeting-back-to-list = Të gjitha takimet
 meeting-members-only-note = Ky takim është vetëm për anëtarët e forumit.
 admin-meetings = Takimet e forumit
@@ -76,7 +76,7 @@ meeting-publish = Publiko dhe dërgo ftesat
 meeting-publish-section = Njoftimi dhe ftesat
 meeting-publish-text = Publikimi e bën takimin të dukshëm dhe u dërgon çdo anëtari që ka pranuar pozicionin një ftesë me e-mail, me skedarin e kalendarit dhe lidhjet për përgjigje.
 meeting-publish-confirm-title = Të publikohet takimi dhe të dërgohen ftesat?
-meeting-publish-confirm-text = Takimi “{ $title }” do të publikohet dhe { $members ->
+meeting-publish-confirm-text = Takimi „{ $title }“ do të publikohet dhe { $members ->
     [0] asnjë anëtar nuk do të marrë ftesë, sepse forumi nuk ka ende anëtarë që kanë pranuar pozicionin
     [one] një anëtar do të marrë ftesën me e-mail
    *[other] { $members } anëtarë do të marrin ftesën me e-mail
@@ -84,7 +84,7 @@ meeting-publish-confirm-text = Takimi “{ $title }” do të publikohet dhe { $
 meeting-cancel = Anulo takimin
 meeting-cancel-section = Anulimi
 meeting-cancel-confirm-title = Të anulohet takimi?
-meeting-cancel-confirm-text = Takimi “{ $title }” do të anulohet dhe { $invited ->
+meeting-cancel-confirm-text = Takimi „{ $title }“ do të anulohet dhe { $invited ->
     [0] askush nuk do të njoftohet, sepse askush nuk është ftuar
     [one] i ftuari do të njoftohet me e-mail
    *[other] të { $invited } të ftuarit do të njoftohen me e-mail
@@ -112,7 +112,7 @@ flash-calendar-revoked = Adresa e kalendarit tuaj personal u çaktivizua.
 calendar-title = Kalendari i takimeve
 calendar-intro = Shtojini takimet e forumit në programin tuaj të kalendarit (Google Calendar, Outlook, kalendari i telefonit): ato përditësohen vetë kur një takim ndryshon ose anulohet.
 calendar-public = Kalendari publik
-calendar-public-hint = Takimet publike të forumit, për këdo. Kopjoni këtë adresë dhe shtojeni si “kalendar nga interneti” (abonim me URL).
+calendar-public-hint = Takimet publike të forumit, për këdo. Kopjoni këtë adresë dhe shtojeni si „kalendar nga interneti“ (abonim me URL).
 calendar-private = Kalendari im personal
 calendar-private-hint = Takimet ku jeni ftuar, edhe ato vetëm për anëtarët. Adresa është e fshehtë: kushdo që e ka mund t’i shohë këto takime, prandaj mos e ndani me të tjerë.
 calendar-private-active = Keni një adresë personale, krijuar më { $date }. Për arsye sigurie ajo nuk shfaqet më; krijoni një të re nëse ju duhet.
@@ -120,7 +120,7 @@ calendar-private-none = Nuk keni ende adresë personale.
 calendar-create = Krijo adresë të re personale
 calendar-new-address = Adresa juaj e re personale
 calendar-new-address-hint = Kjo adresë shfaqet vetëm tani. Kopjojeni dhe shtojeni në programin e kalendarit; adresa e mëparshme, nëse kishit, nuk vlen më.
-calendar-how = Në Google Calendar: “Kalendarë të tjerë” → “Nga URL”. Në Outlook: “Shto kalendar” → “Abonohu nga interneti”. Në iPhone: Cilësimet → Kalendari → Llogaritë → “Shto kalendar të abonuar”.
+calendar-how = Në Google Calendar: „Kalendarë të tjerë“ → „Nga URL“. Në Outlook: „Shto kalendar“ → „Abonohu nga interneti“. Në iPhone: Cilësimet → Kalendari → Llogaritë → „Shto kalendar të abonuar“.
 calendar-revoke = Çaktivizo adresën personale
 calendar-revoke-confirm-title = Të çaktivizohet adresa e kalendarit personal?
 calendar-revoke-confirm-text = Programi juaj i kalendarit nuk do t’i marrë më takimet nga kjo adresë. Mund të krijoni një të re kur të doni.
@@ -155,13 +155,13 @@ field-answer = Përgjigjja
 field-publish = Publikimi
 field-cancel = Anulimi
 mail-meeting-invite-subject = Ftesë: { $title }
-mail-meeting-invite-body = Ju ftojmë në takimin “{ $title }” të forumit të bashkë-krijimit të { $tenant_gen }, më { $when }, në: { $where }. Skedari i bashkëngjitur e shton takimin në kalendarin tuaj.
+mail-meeting-invite-body = Ju ftojmë në takimin „{ $title }“ të forumit të bashkë-krijimit të { $tenant_gen }, më { $when }, në: { $where }. Skedari i bashkëngjitur e shton takimin në kalendarin tuaj.
 mail-meeting-answer = Ju lutemi na tregoni nëse do të vini (lidhjet vlejnë deri në mbarim të takimit):
 mail-meeting-page = Rendi i ditës dhe materialet paraprake:
 mail-meeting-update-subject = Ndryshim: { $title }
-mail-meeting-update-body = Takimi “{ $title }” i forumit të bashkë-krijimit të { $tenant_gen } ka ndryshuar. Tani mbahet më { $when }, në: { $where }. Skedari i bashkëngjitur e përditëson kalendarin tuaj.
+mail-meeting-update-body = Takimi „{ $title }“ i forumit të bashkë-krijimit të { $tenant_gen } ka ndryshuar. Tani mbahet më { $when }, në: { $where }. Skedari i bashkëngjitur e përditëson kalendarin tuaj.
 mail-meeting-was = Më parë ishte caktuar më { $when }, në: { $where }.
 mail-meeting-cancel-subject = Anuluar: { $title }
-mail-meeting-cancel-body = Takimi “{ $title }” i forumit të bashkë-krijimit të { $tenant_gen }, i caktuar më { $when }, u anulua. Skedari i bashkëngjitur e heq nga kalendari juaj.
+mail-meeting-cancel-body = Takimi „{ $title }“ i forumit të bashkë-krijimit të { $tenant_gen }, i caktuar më { $when }, u anulua. Skedari i bashkëngjitur e heq nga kalendari juaj.
 mail-meeting-reminder-subject = Kujtesë: { $title }, { $when }
-mail-meeting-reminder-body = Ju kujtojmë se takimi “{ $title }” i forumit të bashkë-krijimit të { $tenant_gen } mbahet më { $when }, në: { $where }.
+mail-meeting-reminder-body = Ju kujtojmë se takimi „{ $title }“ i forumit të bashkë-krijimit të { $tenant_gen } mbahet më { $when }, në: { $where }.

@@ -62,8 +62,8 @@ attendance-edit-link = Regjistroni pjesëmarrjen
 decisions-title = Vendimet e forumit
 decisions-intro = Të gjitha vendimet e procesverbaleve të publikuara, nga takimi më i ri te më i vjetri.
 decisions-search = Kërkoni në vendime
-decisions-search-hint = Mund të shkruani edhe pa ë dhe ç: “keshill” gjen “Këshill”.
-decisions-searched-for = Vendimet që përmbajnë “{ $q }”
+decisions-search-hint = Mund të shkruani edhe pa ë dhe ç: „keshill“ gjen „Këshill“.
+decisions-searched-for = Vendimet që përmbajnë „{ $q }“
 decisions-none = Nuk ka ende vendime të publikuara.
 decisions-none-found = Asnjë vendim nuk përmban këtë fjalë.
 decisions-meeting = Takimi
@@ -139,10 +139,10 @@ minutes-publish-heading = Publikoni procesverbalin
 minutes-publish-text = Procesverbali publikohet vetëm pasi ta ketë miratuar kryetari ose sekretari. Me publikimin, çdo përgjegjës detyre merr një e-mail.
 minutes-publish-button = Publiko procesverbalin…
 minutes-publish-confirm-title = Publikimi i procesverbalit
-minutes-publish-confirm-text = Procesverbali i takimit “{ $meeting }” do të jetë i dukshëm për { $public }. { $owners ->
+minutes-publish-confirm-text = Procesverbali i takimit „{ $meeting }“ do të jetë i dukshëm për { $public }. { $owners ->
     [0] Asnjë detyrë nuk ka përgjegjës, prandaj nuk dërgohet asnjë e-mail.
     [one] Merr një e-mail përgjegjësi i detyrës: { $names }.
-   *[other] Marrin një e-mail { $owners } përgjegjësit e detyrave: { $names }.
+   *[other] { $owners } përgjegjësit e detyrave marrin nga një e-mail: { $names }.
 }
 minutes-publish-public = të gjithë
 minutes-publish-members = anëtarët e forumit dhe stafin
@@ -183,7 +183,7 @@ flash-minutes-published = Procesverbali u publikua dhe përgjegjësit e detyrave
 flash-action-done = Detyra u shënua si e kryer.
 
 mail-action-items-subject = Detyrë nga takimi i forumit: { $meeting }
-mail-action-items-body = Procesverbali i takimit “{ $meeting }” të datës { $date } u publikua. Në këtë takim u caktuat përgjegjës për:
+mail-action-items-body = Procesverbali i takimit „{ $meeting }“ të datës { $date } u publikua. Në këtë takim u caktuat përgjegjës për:
 
     { $items }
 

@@ -352,6 +352,8 @@ async fn answer_link(State(state): State<AppState>, ctx: Ctx, form: FormData) ->
         .services
         .answer_by_link(&ctx.tenant, form.get("token"), Some(&ctx.request_id))
         .await?;
+    // An anonymous write: the cached public answers do not hear of it otherwise.
+    state.cache.drop_tenant(ctx.tenant.id);
     let label = ctx.t(&format!("rsvp-{}", answer.key()));
     page(MessagePage {
         p: ctx.page(ctx.t("meeting-answer-done-title")),
