@@ -2452,17 +2452,26 @@ async fn the_forum_keeps_its_rules_on_both_databases() {
             user_id: late_member.0,
             ..seat.clone()
         };
-        s.add_member(a, forum, &late_seat, "hash-late", None, &c).await.expect("seat");
+        s.add_member(a, forum, &late_seat, "hash-late", None, &c)
+            .await
+            .expect("seat");
         let month_later = ctx(Some(a), t0() + Duration::days(domain::forum::MEMBERSHIP_LINK_DAYS + 1));
         assert!(
-            s.answer_membership(a, "hash-late", true, &month_later).await.expect("answer").is_none(),
+            s.answer_membership(a, "hash-late", true, &month_later)
+                .await
+                .expect("answer")
+                .is_none(),
             "{}: an expired seat link",
             db.label
         );
         // The forum-member role is held for a cycle: a new cycle takes it away until the person
         // accepts a seat in the new cycle's forum.
         s.create_cycle(a, "Cikli 2", "Cycle 2", &[], &c).await.expect("cycle");
-        assert!(!s.roles_of(a, member).await.expect("roles").contains(Role::ForumMember), "{}", db.label);
+        assert!(
+            !s.roles_of(a, member).await.expect("roles").contains(Role::ForumMember),
+            "{}",
+            db.label
+        );
         db.cleanup().await;
     }
 }

@@ -7,8 +7,10 @@
 //! `If-None-Match` with 304, and say `Cache-Control: public, max-age=…` with `Vary: Cookie,
 //! Accept-Language`, so that a reverse proxy or CDN in front of several instances can absorb a
 //! surge too. A write that succeeds drops every entry of its municipality on this instance at
-//! once; other instances serve their copy until it expires. Memory is bounded by entries and
-//! bytes, oldest out first.
+//! once; other instances serve their copy until it expires. When an answer expires under load,
+//! the first request renders it afresh while the others are given the expired copy for up to one
+//! more time-to-live, so that a busy page is rendered once, not once per waiting visitor.
+//! Memory is bounded by entries and bytes, oldest out first.
 
 use std::{
     collections::{HashMap, VecDeque},
@@ -51,7 +53,27 @@ struct Entry {
     headers: HeaderMap,
     body: Bytes,
     etag: HeaderValue,
+    /// When a request began to answer this expired entry afresh: until it stores the new answer,
+    /// the others get this one (see [`Lookup::Stale`]).
+    refreshing: Option<Instant>,
 }
+
+/// What the cache holds for a request.
+enum Lookup {
+    /// A fresh answer.
+    Fresh(HeaderMap, Bytes, HeaderValue),
+    /// An answer a little past its time while another request works out the new one: when it
+    /// expires under load, one request pays for the page instead of every waiting one at once
+    /// (which made the slowest answers wait for dozens of renderings).
+    Stale(HeaderMap, Bytes, HeaderValue),
+    /// Nothing usable: this request answers afresh (and, for an expired entry, is the one that
+    /// refreshes it).
+    Miss,
+}
+
+/// A refresh that has not stored its answer after this long (it failed, or was not storable) is
+/// taken over by the next request.
+const REFRESH_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// What a request says before anything is worked out from it: its host, path and query, and the
 /// two inputs of its language (the `lang` cookie and `Accept-Language`). The same inputs always
@@ -94,11 +116,50 @@ impl ResponseCache {
         !self.ttl.is_zero()
     }
 
+    #[cfg(test)]
     fn get(&self, key: &Key) -> Option<(HeaderMap, Bytes, HeaderValue, Duration)> {
         let entries = self.entries.lock().ok()?;
         let entry = entries.map.get(key)?;
         let age = entry.stored.elapsed();
         (age < self.ttl).then(|| (entry.headers.clone(), entry.body.clone(), entry.etag.clone(), age))
+    }
+
+    /// Makes a stored answer older, as if time had passed (tests).
+    #[cfg(test)]
+    fn backdate(&self, key: &Key, by: Duration) {
+        if let Ok(mut entries) = self.entries.lock()
+            && let Some(entry) = entries.map.get_mut(key)
+            && let Some(earlier) = entry.stored.checked_sub(by)
+        {
+            entry.stored = earlier;
+        }
+    }
+
+    /// A fresh answer; or, for one expired less than a time-to-live ago, the first request to ask
+    /// refreshes it while the others are given the expired copy until it is stored.
+    fn lookup(&self, key: &Key) -> Lookup {
+        let Ok(mut entries) = self.entries.lock() else {
+            return Lookup::Miss;
+        };
+        let Some(entry) = entries.map.get_mut(key) else {
+            return Lookup::Miss;
+        };
+        let age = entry.stored.elapsed();
+        if age < self.ttl {
+            return Lookup::Fresh(entry.headers.clone(), entry.body.clone(), entry.etag.clone());
+        }
+        if age >= self.ttl * 2 {
+            return Lookup::Miss;
+        }
+        match entry.refreshing {
+            Some(since) if since.elapsed() < REFRESH_TIMEOUT => {
+                Lookup::Stale(entry.headers.clone(), entry.body.clone(), entry.etag.clone())
+            }
+            _ => {
+                entry.refreshing = Some(Instant::now());
+                Lookup::Miss
+            }
+        }
     }
 
     /// The answer stored for a request's raw inputs, when the front door has seen them before.
@@ -126,6 +187,7 @@ impl ResponseCache {
                 headers,
                 body,
                 etag,
+                refreshing: None,
             },
         ) {
             entries.bytes -= old.body.len();
@@ -307,11 +369,18 @@ pub async fn public_responses(State(state): State<AppState>, req: Request, next:
             .unwrap_or_default(),
     };
     let max_age = cache.ttl.as_secs().max(1);
-    if cache.enabled()
-        && let Some((headers, body, etag, _age)) = cache.get(&key)
-    {
-        metrics::counter!("bashke_page_cache_total", "result" => "hit").increment(1);
-        return answer(req.headers(), headers, body, &etag, max_age);
+    if cache.enabled() {
+        match cache.lookup(&key) {
+            Lookup::Fresh(headers, body, etag) => {
+                metrics::counter!("bashke_page_cache_total", "result" => "hit").increment(1);
+                return answer(req.headers(), headers, body, &etag, max_age);
+            }
+            Lookup::Stale(headers, body, etag) => {
+                metrics::counter!("bashke_page_cache_total", "result" => "stale").increment(1);
+                return answer(req.headers(), headers, body, &etag, max_age);
+            }
+            Lookup::Miss => {}
+        }
     }
     let request_headers = req.headers().clone();
     let door = door_of(&req, session_cookie_name(ctx.secure_cookies));
@@ -385,6 +454,49 @@ mod tests {
         let off = ResponseCache::new(Duration::ZERO, 100);
         off.put(key(1, "/a"), None, HeaderMap::new(), Bytes::from_static(b"x"), tag);
         assert!(off.get(&key(1, "/a")).is_none());
+    }
+
+    #[test]
+    fn an_expired_answer_is_refreshed_by_one_request_while_the_others_get_it() {
+        let ttl = Duration::from_secs(5);
+        let cache = ResponseCache::new(ttl, 1000);
+        let k = key(1, "/forum");
+        cache.put(
+            k.clone(),
+            None,
+            HeaderMap::new(),
+            Bytes::from_static(b"v1"),
+            etag_of(b"v1"),
+        );
+        assert!(matches!(cache.lookup(&k), Lookup::Fresh(..)));
+        cache.backdate(&k, ttl + Duration::from_millis(5));
+        // The first request after expiry refreshes; the ones after it get the old answer.
+        assert!(matches!(cache.lookup(&k), Lookup::Miss));
+        assert!(matches!(cache.lookup(&k), Lookup::Stale(_, ref b, _) if b.as_ref() == b"v1"));
+        cache.put(
+            k.clone(),
+            None,
+            HeaderMap::new(),
+            Bytes::from_static(b"v2"),
+            etag_of(b"v2"),
+        );
+        assert!(matches!(cache.lookup(&k), Lookup::Fresh(_, ref b, _) if b.as_ref() == b"v2"));
+        // Long expired: nobody gets it.
+        cache.backdate(&k, ttl * 2 + Duration::from_millis(5));
+        assert!(matches!(cache.lookup(&k), Lookup::Miss));
+        assert!(matches!(cache.lookup(&k), Lookup::Miss));
+        // A change drops it at once, stale or not.
+        cache.put(
+            k.clone(),
+            None,
+            HeaderMap::new(),
+            Bytes::from_static(b"v3"),
+            etag_of(b"v3"),
+        );
+        cache.backdate(&k, ttl + Duration::from_millis(5));
+        assert!(matches!(cache.lookup(&k), Lookup::Miss));
+        cache.drop_tenant(1);
+        assert!(matches!(cache.lookup(&k), Lookup::Miss));
     }
 
     #[test]

@@ -94,7 +94,11 @@ pub struct NoticeRow {
 pub struct Notice {
     pub verdict: Verdict,
     pub threshold_days: i64,
+    /// The proving meetings: those not met first, then the latest, at most [`EVIDENCE_LIMIT`],
+    /// in date order. The verdict is over all of them.
     pub meetings: Vec<NoticeRow>,
+    /// How many meetings were judged.
+    pub total: usize,
 }
 
 /// Check 7, one held meeting: minutes with attendance published in time.
@@ -113,7 +117,9 @@ pub struct MinutesRow {
 pub struct Minutes {
     pub verdict: Verdict,
     pub threshold_days: i64,
+    /// As [`Notice::meetings`].
     pub meetings: Vec<MinutesRow>,
+    pub total: usize,
 }
 
 /// Who sits in the forum, by sector; the share of non-government members.
@@ -144,7 +150,25 @@ pub struct ForumHealth {
     pub notice: Notice,
     pub minutes: Minutes,
     pub composition: Composition,
+    /// The latest held meetings' attendance, at most [`EVIDENCE_LIMIT`], in date order.
     pub attendance: Vec<AttendanceRow>,
+    /// How many held meetings have attendance to show.
+    pub attendance_total: usize,
+}
+
+/// The most proving records an indicator lists: a forum that met a thousand times is judged on
+/// every meeting, but its page lists those that fall short and the latest ones, not all of them.
+pub const EVIDENCE_LIMIT: usize = 24;
+
+/// The rows to show of `rows` (in date order): those not met, latest first, then the latest of
+/// the rest, at most [`EVIDENCE_LIMIT`], back in date order.
+fn evidence<T>(rows: Vec<T>, verdict: impl Fn(&T) -> Verdict) -> Vec<T> {
+    let mut indexed: Vec<(usize, T)> = rows.into_iter().enumerate().collect();
+    // Stable: within each group the later meeting comes first.
+    indexed.sort_by_key(|(i, r)| (verdict(r) == Verdict::Pass, std::cmp::Reverse(*i)));
+    indexed.truncate(EVIDENCE_LIMIT);
+    indexed.sort_by_key(|(i, _)| *i);
+    indexed.into_iter().map(|(_, r)| r).collect()
 }
 
 /// Whole days from `from` to `to`, rounded down (negative when `to` is earlier).
@@ -246,7 +270,8 @@ pub fn judge(
     let notice = Notice {
         verdict: fold(notice_rows.iter().map(|r| r.verdict)),
         threshold_days: t.notice_days,
-        meetings: notice_rows,
+        total: notice_rows.len(),
+        meetings: evidence(notice_rows, |r| r.verdict),
     };
 
     let minutes_rows: Vec<MinutesRow> = held
@@ -276,7 +301,8 @@ pub fn judge(
     let minutes = Minutes {
         verdict: fold(minutes_rows.iter().map(|r| r.verdict)),
         threshold_days: t.minutes_days,
-        meetings: minutes_rows,
+        total: minutes_rows.len(),
+        meetings: evidence(minutes_rows, |r| r.verdict),
     };
 
     let composition = Composition {
@@ -285,21 +311,28 @@ pub fn judge(
         total,
     };
 
-    let attendance = held
+    // Grouped once: a forum with a thousand meetings is not searched once per meeting.
+    let mut present_by_meeting: std::collections::HashMap<i64, Vec<(Sector, i64)>> = std::collections::HashMap::new();
+    for p in present {
+        present_by_meeting
+            .entry(p.meeting_id)
+            .or_default()
+            .push((p.sector, p.present));
+    }
+    let attendance_all: Vec<AttendanceRow> = held
         .iter()
-        .map(|m| {
-            let by_sector: Vec<(Sector, i64)> = present
-                .iter()
-                .filter(|p| p.meeting_id == m.id)
-                .map(|p| (p.sector, p.present))
-                .collect();
-            AttendanceRow {
+        .filter_map(|m| {
+            let by_sector = present_by_meeting.remove(&m.id)?;
+            Some(AttendanceRow {
                 meeting: meeting_ref(m, members_view),
                 total: by_sector.iter().map(|(_, n)| n).sum(),
                 by_sector,
-            }
+            })
         })
         .collect();
+    let attendance_total = attendance_all.len();
+    let skip = attendance_total.saturating_sub(EVIDENCE_LIMIT);
+    let attendance = attendance_all.into_iter().skip(skip).collect();
 
     ForumHealth {
         forum,
@@ -311,6 +344,7 @@ pub fn judge(
         minutes,
         composition,
         attendance,
+        attendance_total,
     }
 }
 
@@ -355,6 +389,31 @@ mod tests {
     use domain::forum::MeetingKind;
 
     use super::*;
+
+    #[test]
+    fn evidence_lists_what_falls_short_then_the_latest_in_date_order() {
+        // Forty meetings in date order; the 3rd and the 10th fell short.
+        let rows: Vec<(usize, Verdict)> = (0..40)
+            .map(|i| {
+                (
+                    i,
+                    if i == 3 || i == 10 {
+                        Verdict::Fail
+                    } else {
+                        Verdict::Pass
+                    },
+                )
+            })
+            .collect();
+        let shown: Vec<usize> = evidence(rows, |r| r.1).into_iter().map(|r| r.0).collect();
+        assert_eq!(shown.len(), EVIDENCE_LIMIT);
+        assert_eq!(&shown[..2], &[3, 10], "the failures are kept, however old");
+        assert_eq!(shown[2], 40 - (EVIDENCE_LIMIT - 2), "then the latest");
+        assert_eq!(shown.last(), Some(&39));
+        assert!(shown.windows(2).all(|w| w[0] < w[1]), "in date order");
+        let few: Vec<(usize, Verdict)> = (0..3).map(|i| (i, Verdict::Pass)).collect();
+        assert_eq!(evidence(few, |r| r.1).len(), 3);
+    }
 
     fn now() -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 11, 30, 12, 0, 0).unwrap()

@@ -246,3 +246,4 @@ mail-forum-invite-body = { $tenant } invites you to become a member of “{ $for
 
     Please accept or decline from this link (it works once, and you need not sign in). If you have any questions, write to { $contact }.
 mail-forum-invite-no-responsibilities = none written for this position.
+health-evidence-shown = Showing { $shown } of { $total } meetings: those that fall short, then the latest.

@@ -249,3 +249,4 @@ mail-forum-invite-body = { $tenant } ju fton të bëheni anëtar i forumit „{ 
 
     Ju lutemi ta pranoni ose ta refuzoni nga kjo lidhje (funksionon një herë dhe nuk ju duhet të hyni në llogari). Për çdo pyetje, shkruani në { $contact }.
 mail-forum-invite-no-responsibilities = nuk janë shkruar për këtë pozicion.
+health-evidence-shown = Shfaqen { $shown } nga { $total } takime: ato që nuk e plotësojnë kriterin, pastaj më të fundit.

@@ -15,6 +15,8 @@ pub struct IndicatorView {
     /// Column headings of the evidence table, then its rows (first cell: the meeting).
     pub columns: Vec<String>,
     pub rows: Vec<EvidenceRow>,
+    /// When the table lists only some of the judged meetings, the sentence that says so.
+    pub note: Option<String>,
 }
 
 pub struct EvidenceRow {

@@ -50,6 +50,9 @@ pub struct IndicatorDto {
     /// `pass`, `warn` or `fail`.
     pub verdict: String,
     pub threshold_days: Option<i64>,
+    /// How many meetings were judged (checks 6 and 7); `evidence` lists those that fall short,
+    /// then the latest, at most 24.
+    pub judged: Option<usize>,
     pub evidence: Vec<EvidenceDto>,
 }
 
@@ -80,8 +83,10 @@ pub struct ForumHealthDto {
     pub members_by_sector: Vec<SectorCountDto>,
     /// Checks 1, 2, 6 and 7.
     pub indicators: Vec<IndicatorDto>,
-    /// Check 18: attendance by sector at each held meeting, oldest first.
+    /// Check 18: attendance by sector at the latest held meetings (at most 24), oldest first.
     pub attendance_by_sector: Vec<AttendanceDto>,
+    /// How many held meetings have attendance recorded with published minutes.
+    pub meetings_with_attendance: usize,
 }
 
 fn key(v: Verdict) -> String {
@@ -125,18 +130,21 @@ pub(super) async fn health(State(state): State<AppState>, ctx: Ctx) -> Result<Js
                 check: 1,
                 verdict: key(h.existence.verdict),
                 threshold_days: None,
+                judged: None,
                 evidence: Vec::new(),
             },
             IndicatorDto {
                 check: 2,
                 verdict: key(h.regularity.verdict),
                 threshold_days: Some(h.regularity.threshold_days),
+                judged: None,
                 evidence: regularity_evidence,
             },
             IndicatorDto {
                 check: 6,
                 verdict: key(h.notice.verdict),
                 threshold_days: Some(h.notice.threshold_days),
+                judged: Some(h.notice.total),
                 evidence: h
                     .notice
                     .meetings
@@ -152,6 +160,7 @@ pub(super) async fn health(State(state): State<AppState>, ctx: Ctx) -> Result<Js
                 check: 7,
                 verdict: key(h.minutes.verdict),
                 threshold_days: Some(h.minutes.threshold_days),
+                judged: Some(h.minutes.total),
                 evidence: h
                     .minutes
                     .meetings
@@ -164,6 +173,7 @@ pub(super) async fn health(State(state): State<AppState>, ctx: Ctx) -> Result<Js
                     .collect(),
             },
         ],
+        meetings_with_attendance: h.attendance_total,
         attendance_by_sector: h
             .attendance
             .iter()

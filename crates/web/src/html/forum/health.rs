@@ -50,6 +50,17 @@ fn meeting_href(m: &MeetingRef) -> Option<String> {
     m.title_sq.as_ref().map(|_| format!("/forum/meetings/{}", m.id))
 }
 
+/// Says that only some of the judged meetings are listed (those falling short, then the latest).
+fn shown(ctx: &Ctx, shown: usize, total: usize) -> Option<String> {
+    (shown < total).then(|| {
+        views::t_args(
+            ctx.lang,
+            "health-evidence-shown",
+            &args(&[("shown", shown.to_string()), ("total", total.to_string())]),
+        )
+    })
+}
+
 fn yes_no(ctx: &Ctx, b: bool) -> String {
     ctx.t(if b { "health-yes" } else { "health-no" })
 }
@@ -68,6 +79,7 @@ fn indicators(ctx: &Ctx, h: &ForumHealth) -> Vec<IndicatorView> {
     let (ek, el) = verdict(ctx, e.verdict);
     let existence = IndicatorView {
         check: "1",
+        note: None,
         title: ctx.t("health-existence"),
         verdict: ek,
         verdict_label: el,
@@ -107,6 +119,7 @@ fn indicators(ctx: &Ctx, h: &ForumHealth) -> Vec<IndicatorView> {
     let (rk, rl) = verdict(ctx, r.verdict);
     let regularity = IndicatorView {
         check: "2",
+        note: None,
         title: ctx.t("health-regularity"),
         verdict: rk,
         verdict_label: rl,
@@ -127,6 +140,7 @@ fn indicators(ctx: &Ctx, h: &ForumHealth) -> Vec<IndicatorView> {
     let (nk, nl) = verdict(ctx, h.notice.verdict);
     let notice = IndicatorView {
         check: "6",
+        note: shown(ctx, h.notice.meetings.len(), h.notice.total),
         title: ctx.t("health-notice"),
         verdict: nk,
         verdict_label: nl,
@@ -162,6 +176,7 @@ fn indicators(ctx: &Ctx, h: &ForumHealth) -> Vec<IndicatorView> {
     let (mk, ml) = verdict(ctx, h.minutes.verdict);
     let minutes = IndicatorView {
         check: "7",
+        note: shown(ctx, h.minutes.meetings.len(), h.minutes.total),
         title: ctx.t("health-minutes"),
         verdict: mk,
         verdict_label: ml,
@@ -198,6 +213,7 @@ fn indicators(ctx: &Ctx, h: &ForumHealth) -> Vec<IndicatorView> {
     let c = &h.composition;
     let composition = IndicatorView {
         check: "1",
+        note: None,
         title: ctx.t("health-composition"),
         verdict: if c.total > 0 { "pass" } else { "warn" },
         verdict_label: String::new(),
@@ -224,6 +240,7 @@ fn indicators(ctx: &Ctx, h: &ForumHealth) -> Vec<IndicatorView> {
 
     let attendance = IndicatorView {
         check: "18",
+        note: shown(ctx, h.attendance.len(), h.attendance_total),
         title: ctx.t("health-attendance"),
         verdict: "pass",
         verdict_label: String::new(),
