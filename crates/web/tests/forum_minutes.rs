@@ -50,6 +50,17 @@ pub const ROUTES: &[(&str, &str, Who)] = &[
 ];
 
 /// A published meeting of the fixture's forum that took place ten days ago.
+/// What the approve form sends back: the draft the chair is reading.
+async fn seen(app: &TestApp, meeting: MeetingId, session: &str) -> String {
+    let page = app
+        .get(&format!("/forum/meetings/{}/minutes", meeting.0), Some(session))
+        .await
+        .text();
+    let marker = "name=\"seen\" value=\"";
+    let start = page.find(marker).expect("the approve form") + marker.len();
+    page[start..].chars().take_while(|c| *c != '"').collect()
+}
+
 pub(crate) async fn past_meeting(app: &TestApp, fx: &ForumFixture, title: &str, visibility: Visibility) -> MeetingId {
     let starts_at = app.now() - Duration::days(10);
     let ctx = AuditCtx {
@@ -385,11 +396,26 @@ async fn attendance_minutes_approval_publication_and_action_items_end_to_end() {
             page.text().contains("/minutes/approve"),
             "the chair sees the approve form"
         );
+        // Approving what was read: a draft changed since the page was opened is refused.
+        let read = seen(app, meeting, &chair).await;
         let r = app
             .post(
                 &format!("/forum/meetings/{}/minutes/approve", meeting.0),
                 Some(&chair),
-                &[],
+                &[("seen", "an-older-draft")],
+            )
+            .await;
+        assert_eq!(r.status_code(), 422, "{}", app.label);
+        assert!(
+            r.text().contains("Procesverbali ndryshoi pasi e hapët"),
+            "{}",
+            app.label
+        );
+        let r = app
+            .post(
+                &format!("/forum/meetings/{}/minutes/approve", meeting.0),
+                Some(&chair),
+                &[("seen", read.as_str())],
             )
             .await;
         assert_eq!(r.status_code(), 303, "{}", app.label);
@@ -746,11 +772,12 @@ async fn a_change_after_approval_needs_approving_again_and_numbers_stay_in_order
                 .await;
             assert_eq!(r.status_code(), 303, "{}", app.label);
         }
+        let read = seen(app, meeting, &chair).await;
         let r = app
             .post(
                 &format!("/forum/meetings/{}/minutes/approve", meeting.0),
                 Some(&chair),
-                &[],
+                &[("seen", read.as_str())],
             )
             .await;
         assert_eq!(r.status_code(), 303);
@@ -780,10 +807,11 @@ async fn a_change_after_approval_needs_approving_again_and_numbers_stay_in_order
         assert_eq!(minutes.status, MinutesStatus::Draft);
         assert!(minutes.approved_by.is_none());
         // Approved again, then the text is changed: back to draft once more.
+        let read = seen(app, meeting, &chair).await;
         app.post(
             &format!("/forum/meetings/{}/minutes/approve", meeting.0),
             Some(&chair),
-            &[],
+            &[("seen", read.as_str())],
         )
         .await;
         let r = app

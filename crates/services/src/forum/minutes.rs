@@ -146,6 +146,9 @@ pub struct MeetingMinutes {
     pub actions: Vec<ActionRow>,
     /// The reader approves minutes (chair or secretary) and these are a draft waiting for it.
     pub can_approve: bool,
+    /// What the reader is shown of the draft (text, decisions, action items), as the approve
+    /// form sends it back: approving is refused when the draft changed since.
+    pub fingerprint: String,
     pub is_staff: bool,
 }
 
@@ -251,11 +254,17 @@ impl Services {
             _ => false,
         };
         let attendance = self.store.attendance(tenant.id(), meeting).await?;
+        let decisions = self.store.decisions(tenant.id(), meeting).await?;
+        let actions = self.store.meeting_actions(tenant.id(), meeting).await?;
         Ok(MeetingMinutes {
             counts: count_attendance(&attendance),
+            fingerprint: minutes
+                .as_ref()
+                .map(|m| minutes_fingerprint(m, &attendance, &decisions, &actions))
+                .unwrap_or_default(),
             attendance,
-            decisions: self.store.decisions(tenant.id(), meeting).await?,
-            actions: self.store.meeting_actions(tenant.id(), meeting).await?,
+            decisions,
+            actions,
             meeting: row,
             minutes,
             can_approve,
@@ -266,18 +275,37 @@ impl Services {
     /// Approves the draft minutes: only an accepted member whose position approves minutes
     /// (chair, secretary), nobody else, the coordinator included unless seated so. Approving
     /// approved minutes again changes nothing.
-    pub async fn approve_minutes(&self, tenant: &TenantRow, actor: &Actor, meeting: MeetingId) -> Result<()> {
+    pub async fn approve_minutes(
+        &self,
+        tenant: &TenantRow,
+        actor: &Actor,
+        meeting: MeetingId,
+        seen: &str,
+    ) -> Result<()> {
         let user = actor.require_user(Action::TakePartInForum)?;
         let row = self.minutes_visible_meeting(tenant, actor, meeting).await?;
         if !self.seat_approves_minutes(tenant, ForumId(row.forum_id), user).await? {
             return Err(ServiceError::Forbidden);
         }
-        let minutes = self.store.minutes(tenant.id(), meeting).await?;
-        match minutes.map(|m| m.status) {
+        let minutes_row = self.store.minutes(tenant.id(), meeting).await?;
+        match minutes_row.as_ref().map(|m| m.status) {
             None => Err(ServiceError::field("minutes_approval", "minutes_missing")),
             Some(MinutesStatus::Published) => Err(ServiceError::field("minutes_approval", "minutes_published")),
             Some(MinutesStatus::Approved) => Ok(()),
             Some(MinutesStatus::Draft) => {
+                // The chair approves what they read: a draft changed since is read again first.
+                let current = match &minutes_row {
+                    Some(m) => minutes_fingerprint(
+                        m,
+                        &self.store.attendance(tenant.id(), meeting).await?,
+                        &self.store.decisions(tenant.id(), meeting).await?,
+                        &self.store.meeting_actions(tenant.id(), meeting).await?,
+                    ),
+                    None => String::new(),
+                };
+                if current != seen {
+                    return Err(ServiceError::field("minutes_approval", "minutes_changed"));
+                }
                 let ctx = self.ctx(tenant.id(), Some(user), actor.request_id.as_deref());
                 self.store.approve_minutes(tenant.id(), meeting, &ctx).await?;
                 Ok(())
@@ -758,6 +786,47 @@ impl Services {
         self.store.mark_action_done(tenant.id(), action, &ctx).await?;
         Ok(item)
     }
+}
+
+/// A digest of everything an approver reads of draft minutes: the texts, the attendance, the
+/// decisions with their votes and the action items. Any change gives another digest.
+pub fn minutes_fingerprint(
+    minutes: &MinutesRow,
+    attendance: &[AttendanceRow],
+    decisions: &[DecisionRow],
+    actions: &[ActionRow],
+) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    // Each value is preceded by its length, so that no two different drafts run together alike.
+    let mut put = |s: &str| {
+        h.update(s.len().to_le_bytes());
+        h.update(s.as_bytes());
+    };
+    put(&minutes.body_sq);
+    put(&minutes.body_en);
+    for a in attendance {
+        put(&format!(
+            "{:?}|{}|{}|{}",
+            a.user_id,
+            a.name,
+            a.organisation,
+            a.presence.key()
+        ));
+    }
+    for d in decisions {
+        put(&format!(
+            "{}|{:?}|{:?}|{:?}",
+            d.number, d.votes_for, d.votes_against, d.votes_abstain
+        ));
+        put(&d.text_sq);
+        put(&d.text_en);
+    }
+    for a in actions {
+        put(&format!("{:?}|{:?}|{}", a.owner_id, a.due_on, a.status.key()));
+        put(&a.what);
+    }
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]

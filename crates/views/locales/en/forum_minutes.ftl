@@ -167,6 +167,7 @@ error-due-on-format = Type the due date as day.month.year, e.g. 15.12.2026.
 error-owner-not-member = Choose as owner a forum member who accepted their position.
 error-minutes-not-approved = The minutes cannot be published before the chair or the secretary of the forum approves them. Nothing was changed.
 error-minutes-published = The minutes are already published and no longer change.
+error-minutes-changed = The minutes changed after you opened them. Read them again and approve them if you agree.
 error-minutes-missing = The minutes have not been written yet, so there is nothing to approve.
 error-minutes-confirm-required = Confirm publication in the second step.
 

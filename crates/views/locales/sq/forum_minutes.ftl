@@ -167,6 +167,7 @@ error-due-on-format = Shkruani afatin si dita.muaji.viti, p.sh. 15.12.2026.
 error-owner-not-member = Zgjidhni si përgjegjës një anëtar të forumit që e ka pranuar pozicionin.
 error-minutes-not-approved = Procesverbali nuk mund të publikohet para se ta miratojë kryetari ose sekretari i forumit. Asgjë nuk u ndryshua.
 error-minutes-published = Procesverbali është publikuar tashmë dhe nuk ndryshohet më.
+error-minutes-changed = Procesverbali ndryshoi pasi e hapët. Lexojeni sërish dhe miratojeni nëse jeni dakord.
 error-minutes-missing = Procesverbali nuk është shkruar ende, prandaj nuk ka çfarë të miratohet.
 error-minutes-confirm-required = Konfirmoni publikimin në hapin e dytë.
 

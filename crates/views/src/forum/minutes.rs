@@ -86,6 +86,8 @@ pub struct MinutesPage {
     pub decisions: Vec<DecisionView>,
     pub actions: Vec<ActionView>,
     pub can_approve: bool,
+    /// Sent back by the approve form: what the approver read.
+    pub fingerprint: String,
     pub is_staff: bool,
     pub form: Form,
 }

@@ -260,6 +260,7 @@ fn minutes_template(state: &AppState, ctx: &Ctx, mm: &MeetingMinutes, form: Form
         decisions: decision_views(ctx, &mm.decisions),
         actions: action_views(ctx, &mm.actions, today, false),
         can_approve: mm.can_approve,
+        fingerprint: mm.fingerprint.clone(),
         is_staff: mm.is_staff,
         form,
     }
@@ -273,10 +274,15 @@ async fn minutes_page(State(state): State<AppState>, ctx: Ctx, Path(meeting): Pa
     page(minutes_template(&state, &ctx, &mm, Form::default()))
 }
 
-async fn approve(State(state): State<AppState>, ctx: Ctx, Path(meeting): Path<i64>) -> Result<Response, AppError> {
+async fn approve(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(meeting): Path<i64>,
+    form: FormData,
+) -> Result<Response, AppError> {
     match state
         .services
-        .approve_minutes(&ctx.tenant, &ctx.actor(), MeetingId(meeting))
+        .approve_minutes(&ctx.tenant, &ctx.actor(), MeetingId(meeting), form.get("seen"))
         .await
     {
         Ok(()) => Ok(ctx.redirect_with_flash(&format!("/forum/meetings/{meeting}/minutes"), "flash-minutes-approved")),
