@@ -273,8 +273,10 @@ impl Services {
     }
 
     /// Approves the draft minutes: only an accepted member whose position approves minutes
-    /// (chair, secretary), nobody else, the coordinator included unless seated so. Approving
-    /// approved minutes again changes nothing.
+    /// (chair, secretary), nobody else, the coordinator included unless seated so. `seen` is the
+    /// digest the approve form carried ([`minutes_fingerprint`]): a draft changed since the
+    /// approver opened it is refused, to be read again. Approving approved minutes again changes
+    /// nothing.
     pub async fn approve_minutes(
         &self,
         tenant: &TenantRow,
@@ -287,22 +289,19 @@ impl Services {
         if !self.seat_approves_minutes(tenant, ForumId(row.forum_id), user).await? {
             return Err(ServiceError::Forbidden);
         }
-        let minutes_row = self.store.minutes(tenant.id(), meeting).await?;
-        match minutes_row.as_ref().map(|m| m.status) {
+        match self.store.minutes(tenant.id(), meeting).await? {
             None => Err(ServiceError::field("minutes_approval", "minutes_missing")),
-            Some(MinutesStatus::Published) => Err(ServiceError::field("minutes_approval", "minutes_published")),
-            Some(MinutesStatus::Approved) => Ok(()),
-            Some(MinutesStatus::Draft) => {
-                // The chair approves what they read: a draft changed since is read again first.
-                let current = match &minutes_row {
-                    Some(m) => minutes_fingerprint(
-                        m,
-                        &self.store.attendance(tenant.id(), meeting).await?,
-                        &self.store.decisions(tenant.id(), meeting).await?,
-                        &self.store.meeting_actions(tenant.id(), meeting).await?,
-                    ),
-                    None => String::new(),
-                };
+            Some(m) if m.status == MinutesStatus::Published => {
+                Err(ServiceError::field("minutes_approval", "minutes_published"))
+            }
+            Some(m) if m.status == MinutesStatus::Approved => Ok(()),
+            Some(m) => {
+                let current = minutes_fingerprint(
+                    &m,
+                    &self.store.attendance(tenant.id(), meeting).await?,
+                    &self.store.decisions(tenant.id(), meeting).await?,
+                    &self.store.meeting_actions(tenant.id(), meeting).await?,
+                );
                 if current != seen {
                     return Err(ServiceError::field("minutes_approval", "minutes_changed"));
                 }
