@@ -788,6 +788,18 @@ async fn a_change_after_approval_needs_approving_again_and_numbers_stay_in_order
         let r = app
             .post(&format!("{base}/decisions/{second}/delete"), Some(&staff), &[])
             .await;
+        // First the question, naming the decision; nothing is deleted yet.
+        assert_eq!(r.status_code(), 200, "{}", app.label);
+        assert!(r.text().contains("Fshirja e vendimit nr. 2"), "{}", app.label);
+        assert!(r.text().contains("E dyta"), "{}", app.label);
+        assert_eq!(app.store.decisions(app.elbasan, meeting).await.unwrap().len(), 3);
+        let r = app
+            .post(
+                &format!("{base}/decisions/{second}/delete"),
+                Some(&staff),
+                &[("confirmed", "yes")],
+            )
+            .await;
         assert_eq!(r.status_code(), 303, "{}", app.label);
         let left: Vec<(i64, String)> = app
             .store

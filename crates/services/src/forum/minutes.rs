@@ -430,10 +430,21 @@ impl Services {
         Ok(())
     }
 
-    /// Removes a guest from the attendance (removing one already gone changes nothing).
-    pub async fn delete_guest(&self, tenant: &TenantRow, actor: &Actor, meeting: MeetingId, guest: i64) -> Result<()> {
+    /// Removes a guest from the attendance, once confirmed (removing one already gone changes
+    /// nothing).
+    pub async fn delete_guest(
+        &self,
+        tenant: &TenantRow,
+        actor: &Actor,
+        meeting: MeetingId,
+        guest: i64,
+        confirmed: bool,
+    ) -> Result<()> {
         let (_, ctx) = self.minutes_staff_meeting(tenant, actor, meeting).await?;
         self.minutes_not_published(tenant, meeting, "guest_name").await?;
+        if !confirmed {
+            return Err(ServiceError::field("guest_name", "delete_confirm_required"));
+        }
         self.store.delete_guest(tenant.id(), meeting, guest, &ctx).await?;
         Ok(())
     }
@@ -519,9 +530,13 @@ impl Services {
         actor: &Actor,
         meeting: MeetingId,
         decision: i64,
+        confirmed: bool,
     ) -> Result<()> {
         let (_, ctx) = self.minutes_staff_meeting(tenant, actor, meeting).await?;
         self.minutes_not_published(tenant, meeting, "decision_sq").await?;
+        if !confirmed {
+            return Err(ServiceError::field("decision_sq", "delete_confirm_required"));
+        }
         self.store.delete_decision(tenant.id(), meeting, decision, &ctx).await?;
         Ok(())
     }
@@ -576,9 +591,13 @@ impl Services {
         actor: &Actor,
         meeting: MeetingId,
         action: i64,
+        confirmed: bool,
     ) -> Result<()> {
         let (_, ctx) = self.minutes_staff_meeting(tenant, actor, meeting).await?;
         self.minutes_not_published(tenant, meeting, "action_what").await?;
+        if !confirmed {
+            return Err(ServiceError::field("action_what", "delete_confirm_required"));
+        }
         self.store.delete_action(tenant.id(), meeting, action, &ctx).await?;
         Ok(())
     }

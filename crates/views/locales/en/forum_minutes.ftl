@@ -189,3 +189,13 @@ mail-action-items-body = The minutes of the meeting “{ $meeting }” of { $dat
     { $items }
 
     Once done, mark it as done on the forum's list of action items:
+remove-guest-title = Removing { $name } from the attendance
+remove-guest-text = { $name } will be removed from the list of people present at this meeting. You can add them again later.
+remove-guest-button = Remove from the list
+remove-decision-title = Deleting decision no. { $number }
+remove-decision-text = The decision “{ $text }” will be deleted from the minutes and the decisions after it numbered again. Approved minutes go back to draft.
+remove-decision-button = Delete the decision
+remove-action-title = Deleting the action item
+remove-action-text = The action item “{ $what }” will be deleted from the minutes. Approved minutes go back to draft.
+remove-action-button = Delete the action item
+error-delete-confirm-required = Confirm the deletion on the page that asks for it.

@@ -189,3 +189,13 @@ mail-action-items-body = Procesverbali i takimit „{ $meeting }“ të datës {
     { $items }
 
     Kur ta keni kryer, shënojeni si të kryer te lista e detyrave të forumit:
+remove-guest-title = Heqja nga pjesëmarrja: { $name }
+remove-guest-text = { $name } do të hiqet nga lista e të pranishmëve të këtij takimi. Mund ta shtoni sërish më vonë.
+remove-guest-button = Hiqe nga lista
+remove-decision-title = Fshirja e vendimit nr. { $number }
+remove-decision-text = Vendimi „{ $text }“ do të fshihet nga procesverbali dhe vendimet pas tij do të rinumërohen. Nëse procesverbali është miratuar, kthehet në draft.
+remove-decision-button = Fshije vendimin
+remove-action-title = Fshirja e detyrës
+remove-action-text = Detyra „{ $what }“ do të fshihet nga procesverbali. Nëse procesverbali është miratuar, kthehet në draft.
+remove-action-button = Fshije detyrën
+error-delete-confirm-required = Konfirmoni fshirjen nga faqja që e kërkon.

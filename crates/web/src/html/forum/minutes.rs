@@ -499,14 +499,55 @@ async fn add_guest(
     }
 }
 
+/// A removal asks once more, naming what goes (docs/patterns.md, "A confirmation step").
+fn confirm_removal(
+    ctx: &Ctx,
+    meeting: i64,
+    action: String,
+    key: &str,
+    args: &[(&str, String)],
+    back: &str,
+) -> Result<Response, AppError> {
+    page(ConfirmPage {
+        p: ctx.page(views::t_args(ctx.lang, &format!("{key}-title"), args)),
+        heading: views::t_args(ctx.lang, &format!("{key}-title"), args),
+        text: views::t_args(ctx.lang, &format!("{key}-text"), args),
+        action,
+        fields: Vec::new(),
+        confirm_label: ctx.t(&format!("{key}-button")),
+        cancel_href: format!("/admin/forum/meetings/{meeting}/{back}"),
+    })
+}
+
 async fn delete_guest(
     State(state): State<AppState>,
     ctx: Ctx,
     Path((meeting, guest)): Path<(i64, i64)>,
+    form: FormData,
 ) -> Result<Response, AppError> {
+    let actor = ctx.actor();
+    if form.get("confirmed") != "yes" {
+        let staff = state
+            .services
+            .staff_minutes(&ctx.tenant, &actor, MeetingId(meeting))
+            .await?;
+        let row = staff
+            .attendance
+            .iter()
+            .find(|a| a.id == guest && a.user_id.is_none())
+            .ok_or(AppError::NotFound)?;
+        return confirm_removal(
+            &ctx,
+            meeting,
+            format!("/admin/forum/meetings/{meeting}/attendance/guests/{guest}/delete"),
+            "remove-guest",
+            &[("name", row.name.clone())],
+            "attendance",
+        );
+    }
     state
         .services
-        .delete_guest(&ctx.tenant, &ctx.actor(), MeetingId(meeting), guest)
+        .delete_guest(&ctx.tenant, &actor, MeetingId(meeting), guest, true)
         .await?;
     Ok(ctx.redirect_with_flash(
         &format!("/admin/forum/meetings/{meeting}/attendance"),
@@ -672,10 +713,32 @@ async fn delete_decision(
     State(state): State<AppState>,
     ctx: Ctx,
     Path((meeting, decision)): Path<(i64, i64)>,
+    form: FormData,
 ) -> Result<Response, AppError> {
+    let actor = ctx.actor();
+    if form.get("confirmed") != "yes" {
+        let staff = state
+            .services
+            .staff_minutes(&ctx.tenant, &actor, MeetingId(meeting))
+            .await?;
+        let row = staff
+            .decisions
+            .iter()
+            .find(|d| d.id == decision)
+            .ok_or(AppError::NotFound)?;
+        let text = localized_lang(&ctx, &row.text_sq, &row.text_en).0.to_owned();
+        return confirm_removal(
+            &ctx,
+            meeting,
+            format!("/admin/forum/meetings/{meeting}/decisions/{decision}/delete"),
+            "remove-decision",
+            &[("number", row.number.to_string()), ("text", text)],
+            "minutes",
+        );
+    }
     let result = state
         .services
-        .delete_decision(&ctx.tenant, &ctx.actor(), MeetingId(meeting), decision)
+        .delete_decision(&ctx.tenant, &actor, MeetingId(meeting), decision, true)
         .await;
     after_write(
         &state,
@@ -716,10 +779,31 @@ async fn delete_action(
     State(state): State<AppState>,
     ctx: Ctx,
     Path((meeting, action)): Path<(i64, i64)>,
+    form: FormData,
 ) -> Result<Response, AppError> {
+    let actor = ctx.actor();
+    if form.get("confirmed") != "yes" {
+        let staff = state
+            .services
+            .staff_minutes(&ctx.tenant, &actor, MeetingId(meeting))
+            .await?;
+        let row = staff
+            .actions
+            .iter()
+            .find(|a| a.id == action)
+            .ok_or(AppError::NotFound)?;
+        return confirm_removal(
+            &ctx,
+            meeting,
+            format!("/admin/forum/meetings/{meeting}/actions/{action}/delete"),
+            "remove-action",
+            &[("what", row.what.clone())],
+            "minutes",
+        );
+    }
     let result = state
         .services
-        .delete_action_item(&ctx.tenant, &ctx.actor(), MeetingId(meeting), action)
+        .delete_action_item(&ctx.tenant, &actor, MeetingId(meeting), action, true)
         .await;
     after_write(
         &state,
