@@ -5,42 +5,12 @@ use domain::{
     Role,
     forum::{MeetingKind, Sector, Visibility},
 };
-use store::{AuditCtx, ForumInput, MeetingInput, NewMember};
+use store::{AuditCtx, ForumInput, MeetingInput};
 
-use crate::helpers::{TestApp, each_backend};
-
-async fn seat(app: &TestApp, forum: domain::ForumId, user: domain::UserId, sector: Sector, ctx: &AuditCtx) {
-    let token = format!("seat-{}", user.0);
-    app.store
-        .add_member(
-            app.elbasan,
-            forum,
-            &NewMember {
-                user_id: user.0,
-                candidate_id: None,
-                sector,
-                org_id: None,
-                organisation: String::new(),
-                pos_key: "member".into(),
-                responsibilities: String::new(),
-                starts_on: app.now().date_naive(),
-                ends_on: None,
-                substitute_user_id: None,
-            },
-            &token,
-            None,
-            ctx,
-        )
-        .await
-        .expect("seat");
-    assert!(
-        app.store
-            .answer_membership(app.elbasan, &token, true, ctx)
-            .await
-            .expect("answer")
-            .is_some()
-    );
-}
+use crate::{
+    forum_routes::seat,
+    helpers::{TestApp, each_backend},
+};
 
 async fn meeting(
     app: &TestApp,
@@ -139,9 +109,9 @@ async fn health_is_computed_from_the_records_and_withholds_members_only_titles()
         let (official, _) = app.user_in(app.elbasan, "zyrtari@example.org", &[]).await;
         let (cso, member_session) = app.user_in(app.elbasan, "oshc@example.org", &[]).await;
         let (citizen, _) = app.user_in(app.elbasan, "qytetari@example.org", &[]).await;
-        seat(app, forum, official, Sector::Government, &ctx).await;
-        seat(app, forum, cso, Sector::Cso, &ctx).await;
-        seat(app, forum, citizen, Sector::Citizen, &ctx).await;
+        seat(app, forum, official, Sector::Government, "member", &ctx).await;
+        seat(app, forum, cso, Sector::Cso, "member", &ctx).await;
+        seat(app, forum, citizen, Sector::Citizen, "member", &ctx).await;
         // Two public meetings 250 days apart (more than the 183 allowed), and a members-only one.
         meeting(app, forum, "Takimi i parë", 300, Visibility::Public, &ctx).await;
         meeting(app, forum, "Takimi i dytë", 50, Visibility::Public, &ctx).await;

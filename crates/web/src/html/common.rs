@@ -3,7 +3,7 @@
 
 use askama::Template;
 use axum::{
-    http::StatusCode,
+    http::{HeaderValue, StatusCode, header},
     response::{Html, IntoResponse, Response},
 };
 use chrono::{DateTime, NaiveDate, Utc};
@@ -78,6 +78,42 @@ pub(crate) fn safe_next(next: &str) -> &str {
 /// Page number from a query, kept in a range where offsets cannot overflow.
 pub(crate) fn page_number(raw: Option<i64>) -> i64 {
     raw.unwrap_or(1).clamp(1, 1_000_000)
+}
+
+/// Sends a stored file so that no browser ever renders it as part of this site.
+pub(crate) fn attachment_response(filename: &str, content_type: &str, content: Vec<u8>) -> Response {
+    let mut response = content.into_response();
+    let h = response.headers_mut();
+    if let Ok(v) = HeaderValue::from_str(content_type) {
+        h.insert(header::CONTENT_TYPE, v);
+    }
+    // RFC 6266: an ASCII fallback and the UTF-8 name for Albanian letters.
+    let ascii: String = filename
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || ".-_ ".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let encoded: String = filename
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b".-_".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect();
+    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("sandbox"));
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    response
 }
 
 #[cfg(test)]

@@ -32,7 +32,7 @@ use views::{
 use crate::{
     AppError, AppState, Ctx,
     forms::FormData,
-    html::common::{TokenQuery, date_time, form_again, localized_lang, page, page_number},
+    html::common::{TokenQuery, attachment_response, date_time, form_again, localized_lang, page, page_number},
 };
 
 /// Largest upload body this route reads (the use case holds files to the configured limit):
@@ -896,41 +896,4 @@ async fn delete_document(
         )),
         Err(e) => Err(e.into()),
     }
-}
-
-/// Sends a stored file so that no browser ever renders it as part of this site (as the open
-/// call's attachments are sent).
-fn attachment_response(filename: &str, content_type: &str, content: Vec<u8>) -> Response {
-    let mut response = content.into_response();
-    let h = response.headers_mut();
-    if let Ok(v) = HeaderValue::from_str(content_type) {
-        h.insert(header::CONTENT_TYPE, v);
-    }
-    // RFC 6266: an ASCII fallback and the UTF-8 name for Albanian letters.
-    let ascii: String = filename
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || ".-_ ".contains(c) {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let encoded: String = filename
-        .bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b".-_".contains(&b) {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect();
-    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")) {
-        h.insert(header::CONTENT_DISPOSITION, v);
-    }
-    h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("sandbox"));
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    response
 }

@@ -6,8 +6,7 @@ use std::collections::HashMap;
 use axum::{
     Router,
     extract::{DefaultBodyLimit, Multipart, Query, State, multipart::MultipartRejection},
-    http::{HeaderValue, header},
-    response::{IntoResponse, Response},
+    response::Response,
     routing::{get, post},
 };
 use domain::{Action, forum::Sector};
@@ -30,7 +29,7 @@ use views::{
 use crate::{
     AppError, AppState, Ctx,
     forms::FormData,
-    html::common::{form_again, localized, localized_lang, page, page_number},
+    html::common::{attachment_response, form_again, localized, localized_lang, page, page_number},
 };
 
 /// Seats per page of the coordinator's table, versions per page of the history.
@@ -321,41 +320,6 @@ async fn compare(State(state): State<AppState>, ctx: Ctx, Query(q): Query<Compar
         }
         Err(e) => Err(e.into()),
     }
-}
-
-/// Sends a stored file so that no browser ever renders it as part of this site.
-pub(super) fn attachment_response(filename: &str, content_type: &str, content: Vec<u8>) -> Response {
-    let mut response = content.into_response();
-    let h = response.headers_mut();
-    if let Ok(v) = HeaderValue::from_str(content_type) {
-        h.insert(header::CONTENT_TYPE, v);
-    }
-    let ascii: String = filename
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || ".-_ ".contains(c) {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let encoded: String = filename
-        .bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b".-_".contains(&b) {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect();
-    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")) {
-        h.insert(header::CONTENT_DISPOSITION, v);
-    }
-    h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("sandbox"));
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    response
 }
 
 async fn legal_document(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {

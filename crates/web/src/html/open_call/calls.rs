@@ -359,7 +359,7 @@ async fn document(
     Path((id, file)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
     let (meta, content) = state.services.call_document(&ctx.actor(), CallId(id), file).await?;
-    Ok(super::files::attachment_response(
+    Ok(crate::html::common::attachment_response(
         &meta.filename,
         &meta.content_type,
         content,

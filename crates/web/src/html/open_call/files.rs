@@ -4,14 +4,13 @@
 use axum::{
     Router,
     extract::{DefaultBodyLimit, Multipart, Path, State, multipart::MultipartRejection},
-    http::{HeaderValue, header},
-    response::{IntoResponse, Response},
+    response::Response,
     routing::{get, post},
 };
 use domain::{Action, ApplicationId, CallId};
 use services::ServiceError;
 
-use crate::{AppError, AppState, Ctx};
+use crate::{AppError, AppState, Ctx, html::common::attachment_response};
 
 /// Routes with their own body limit: an upload may be larger than any form.
 pub fn upload_router(max_bytes: usize) -> Router<AppState> {
@@ -142,42 +141,6 @@ async fn remove(
         }
         Err(e) => Err(e.into()),
     }
-}
-
-/// Sends a stored file so that no browser ever renders it as part of this site.
-pub(crate) fn attachment_response(filename: &str, content_type: &str, content: Vec<u8>) -> Response {
-    let mut response = content.into_response();
-    let h = response.headers_mut();
-    if let Ok(v) = HeaderValue::from_str(content_type) {
-        h.insert(header::CONTENT_TYPE, v);
-    }
-    // RFC 6266: an ASCII fallback and the UTF-8 name for Albanian letters.
-    let ascii: String = filename
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || ".-_ ".contains(c) {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let encoded: String = filename
-        .bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b".-_".contains(&b) {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect();
-    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")) {
-        h.insert(header::CONTENT_DISPOSITION, v);
-    }
-    h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("sandbox"));
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    response
 }
 
 async fn download(
