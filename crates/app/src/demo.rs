@@ -6,6 +6,9 @@ mod forum;
 mod forum_meetings;
 mod forum_minutes;
 mod history;
+mod input;
+mod input_answers;
+mod input_discussion;
 mod pdf;
 mod stories;
 

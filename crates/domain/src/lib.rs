@@ -11,6 +11,7 @@
 
 pub mod common;
 pub mod forum;
+pub mod input;
 pub mod open_call;
 pub mod permission;
 pub mod role;
@@ -19,7 +20,9 @@ pub use common::{
     audit::{AuditAction, AuditKind},
     ids::{ApplicationId, CallId, ForumId, MeetingId, MemberId, NewsId, OrgId, TenantId, UserId},
     lang::Lang,
-    values::{Email, FieldError, NewPassword, OrgKind, SizeBand, Slug, Text, check_characters, validate_all},
+    values::{
+        Email, FieldError, NewPassword, OrgKind, SizeBand, Slug, Text, check_characters, fold, validate_all,
+    },
 };
 pub use permission::{Action, Principal};
 pub use role::{Role, RoleSet};

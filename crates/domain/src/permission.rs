@@ -39,10 +39,20 @@ pub enum Action {
     /// See what the forum keeps to itself (members-only meetings, the board of action items) and
     /// take part in it. Approving minutes also needs a position that approves them (object rule).
     TakePartInForum,
+    /// Submit inputs, comment, support, follow, report and appeal (any signed-in person; the
+    /// object rules, such as own input and open phase, are the use case's).
+    TakePartInInput,
+    /// Open and edit input phases, set the input settings, decide appeals against hidings.
+    ManageInput,
+    /// Hide reported inputs and comments, with a reason (moderators only: the coordinator who
+    /// decides appeals does not also hide).
+    ModerateInput,
+    /// Group inputs (clusters, merges, similarity proposals) and answer them: the forum's work.
+    GroupAndAnswerInput,
 }
 
 impl Action {
-    pub const ALL: [Action; 15] = [
+    pub const ALL: [Action; 19] = [
         Action::ViewPublic,
         Action::ManageOwnAccount,
         Action::CreateOrganisation,
@@ -58,6 +68,10 @@ impl Action {
         Action::ReviewApplications,
         Action::ManageForum,
         Action::TakePartInForum,
+        Action::TakePartInInput,
+        Action::ManageInput,
+        Action::ModerateInput,
+        Action::GroupAndAnswerInput,
     ];
 }
 
@@ -77,7 +91,11 @@ impl Principal {
         };
         let staff = roles.contains(Role::Coordinator) || roles.contains(Role::PlatformAdmin);
         match action {
-            Action::ViewPublic | Action::ManageOwnAccount | Action::CreateOrganisation | Action::ApplyToCalls => true,
+            Action::ViewPublic
+            | Action::ManageOwnAccount
+            | Action::CreateOrganisation
+            | Action::ApplyToCalls
+            | Action::TakePartInInput => true,
             Action::EditTimeline
             | Action::EditNews
             | Action::ManageRoles
@@ -85,8 +103,10 @@ impl Principal {
             | Action::ViewOutbox
             | Action::EditTenantSettings
             | Action::ManageCalls
-            | Action::ManageForum => staff,
-            Action::TakePartInForum => staff || roles.contains(Role::ForumMember),
+            | Action::ManageForum
+            | Action::ManageInput => staff,
+            Action::TakePartInForum | Action::GroupAndAnswerInput => staff || roles.contains(Role::ForumMember),
+            Action::ModerateInput => roles.contains(Role::Moderator),
             Action::ReviewApplications => roles.contains(Role::Reviewer),
             Action::ManageTenants => roles.contains(Role::PlatformAdmin),
         }
@@ -137,5 +157,17 @@ mod tests {
         assert!(!signed_in(Role::Reviewer).can(Action::TakePartInForum));
         assert!(signed_in(Role::Coordinator).can(Action::ManageForum));
         assert!(signed_in(Role::Coordinator).can(Action::TakePartInForum));
+    }
+
+    #[test]
+    fn only_moderators_hide_and_only_the_forum_answers_inputs() {
+        assert!(signed_in(Role::Moderator).can(Action::ModerateInput));
+        assert!(!signed_in(Role::Coordinator).can(Action::ModerateInput));
+        assert!(!signed_in(Role::ForumMember).can(Action::ModerateInput));
+        assert!(signed_in(Role::ForumMember).can(Action::GroupAndAnswerInput));
+        assert!(!signed_in(Role::Moderator).can(Action::GroupAndAnswerInput));
+        assert!(!signed_in(Role::Participant).can(Action::GroupAndAnswerInput));
+        assert!(signed_in(Role::Participant).can(Action::TakePartInInput));
+        assert!(!signed_in(Role::Moderator).can(Action::ManageInput));
     }
 }

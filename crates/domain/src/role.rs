@@ -11,26 +11,30 @@ pub enum Role {
     Reviewer,
     ForumMember,
     MonitoringBody,
+    /// Hides reported inputs and comments (with a reason); a coordinator decides appeals.
+    Moderator,
     Participant,
 }
 
 impl Role {
-    pub const ALL: [Role; 6] = [
+    pub const ALL: [Role; 7] = [
         Role::PlatformAdmin,
         Role::Coordinator,
         Role::Reviewer,
         Role::ForumMember,
         Role::MonitoringBody,
+        Role::Moderator,
         Role::Participant,
     ];
 
     /// Roles a coordinator may grant or revoke. Platform admin is granted only from the
     /// command line (`bashke create-admin`), and participant comes with every account.
-    pub const GRANTABLE: [Role; 4] = [
+    pub const GRANTABLE: [Role; 5] = [
         Role::Coordinator,
         Role::Reviewer,
         Role::ForumMember,
         Role::MonitoringBody,
+        Role::Moderator,
     ];
 
     pub fn key(self) -> &'static str {
@@ -40,6 +44,7 @@ impl Role {
             Role::Reviewer => "reviewer",
             Role::ForumMember => "forum_member",
             Role::MonitoringBody => "monitoring_body",
+            Role::Moderator => "moderator",
             Role::Participant => "participant",
         }
     }

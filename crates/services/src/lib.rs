@@ -10,6 +10,7 @@
 pub mod common;
 pub mod content;
 pub mod forum;
+pub mod input;
 pub mod open_call;
 pub mod people;
 pub mod platform;

@@ -15,6 +15,7 @@
 //! | dates              | `TEXT`                                  | `DATE`                            |
 //! | write transactions | `BEGIN IMMEDIATE` on a 1-connection pool| `BEGIN`                           |
 //! | unique violations  | message names `table.column`            | constraint name `uq_table__col`   |
+//! | full-text search   | FTS5 table `inputs_fts` (no diacritics) | `inputs.search_tsv` + GIN, unaccent|
 //!
 //! Every write method takes an [`AuditCtx`] and records an audit row in the same transaction,
 //! so a change of state without its audit entry cannot be written.
@@ -23,6 +24,7 @@ pub mod common;
 pub mod content;
 pub mod counting;
 pub mod forum;
+pub mod input;
 pub mod open_call;
 pub mod people;
 pub mod platform;
@@ -364,7 +366,7 @@ impl Store {
                     "SELECT m.name, p.cid, p.name, p.type, p.\"notnull\", p.pk
                      FROM sqlite_master m JOIN pragma_table_info(m.name) p
                      WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
-                       AND m.name NOT LIKE '\\_sqlx%' ESCAPE '\\'",
+                       AND m.name NOT LIKE '\\_sqlx%' ESCAPE '\\' AND m.name NOT LIKE 'inputs\\_fts%' ESCAPE '\\'",
                 )
                 .fetch_all(read)
                 .await?;
@@ -412,7 +414,8 @@ impl Store {
                      LEFT JOIN information_schema.key_column_usage k
                        ON k.constraint_schema = tc.constraint_schema AND k.constraint_name = tc.constraint_name
                       AND k.table_name = c.table_name AND k.column_name = c.column_name
-                     WHERE c.table_schema = current_schema() AND c.table_name NOT LIKE '\\_sqlx%' ESCAPE '\\'",
+                     WHERE c.table_schema = current_schema() AND c.table_name NOT LIKE '\\_sqlx%' ESCAPE '\\'
+                       AND NOT (c.table_name = 'inputs' AND c.column_name = 'search_tsv')",
                 )
                 .fetch_all(pool)
                 .await?;
@@ -431,7 +434,7 @@ impl Store {
                      CROSS JOIN LATERAL unnest(x.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
                      LEFT JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum AND k.attnum > 0
                      WHERE n.nspname = current_schema() AND t.relname NOT LIKE '\\_sqlx%' ESCAPE '\\'
-                       AND k.ord <= x.indnkeyatts",
+                       AND i.relname <> 'ix_inputs__search' AND k.ord <= x.indnkeyatts",
                 )
                 .fetch_all(pool)
                 .await?;

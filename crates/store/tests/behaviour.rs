@@ -2475,3 +2475,11 @@ async fn the_forum_keeps_its_rules_on_both_databases() {
         db.cleanup().await;
     }
 }
+
+// Public input (issue 9): one module per part, the same tests on both databases.
+#[path = "behaviour/input_answers.rs"]
+mod input_answers;
+#[path = "behaviour/input_discussion.rs"]
+mod input_discussion;
+#[path = "behaviour/input_submit.rs"]
+mod input_submit;

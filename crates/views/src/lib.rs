@@ -27,6 +27,7 @@
 pub mod common;
 pub mod content;
 pub mod forum;
+pub mod input;
 pub mod i18n;
 pub mod markdown;
 pub mod open_call;

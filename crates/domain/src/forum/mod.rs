@@ -37,6 +37,8 @@ macro_rules! keyed_enum {
     };
 }
 
+pub(crate) use keyed_enum;
+
 keyed_enum!(
     /// The sector a member represents (OGP asks for both government and non-government members).
     Sector, "sector", {

@@ -12,36 +12,10 @@ use serde_json::json;
 
 use crate::{AuditCtx, NewMail, Result, Store, audit, read, write};
 
-/// Folds a text for the decisions log's search: lower case, diacritics removed ("Këshilli" →
-/// "keshilli", "Çështja" → "ceshtja"). The stored column and the query are folded the same way,
-/// so that `LIKE` matches without accents on both databases. An explicit map rather than
-/// Unicode decomposition: it covers Albanian (ë, ç) and the Latin letters of names the forum
-/// meets (č, š, ž, ğ, ş…), and needs no extra crate.
+/// Folds a text for the decisions log's search (see [`domain::fold`]): the stored column and the
+/// query are folded the same way, so that `LIKE` matches without accents on both databases.
 pub fn fold_search(text: &str) -> String {
-    text.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
-            'ç' | 'ć' | 'č' | 'ĉ' | 'ċ' => 'c',
-            'ď' | 'đ' => 'd',
-            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
-            'ğ' | 'ģ' => 'g',
-            'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => 'i',
-            'ķ' => 'k',
-            'ľ' | 'ł' | 'ļ' => 'l',
-            'ñ' | 'ń' | 'ň' | 'ņ' => 'n',
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
-            'ŕ' | 'ř' => 'r',
-            'ś' | 'š' | 'ş' | 'ș' => 's',
-            'ť' | 'ţ' | 'ț' => 't',
-            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => 'u',
-            'ý' | 'ÿ' => 'y',
-            'ź' | 'ž' | 'ż' => 'z',
-            // Typographic quotes and apostrophes typed either way ("a’" or "a'").
-            '’' | '‘' => '\'',
-            other => other,
-        })
-        .collect()
+    domain::fold(text)
 }
 
 /// A `LIKE` pattern finding `folded` anywhere, with `%`, `_` and the escape character itself

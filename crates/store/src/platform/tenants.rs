@@ -38,6 +38,13 @@ pub struct TenantRow {
     pub forum_max_gap_days: i64,
     pub forum_notice_days: i64,
     pub forum_minutes_days: i64,
+    /// Input settings (issue 9): people without an account may take part with a verified e-mail
+    /// address only; authors may support their own input; writes per person per hour; the
+    /// similarity threshold of proposed groups, in percent.
+    pub input_email_only: bool,
+    pub input_self_support: bool,
+    pub input_writes_per_hour: i64,
+    pub input_similarity_percent: i64,
 }
 
 impl TenantRow {
@@ -131,7 +138,8 @@ const TENANT_COLUMNS: &str = "t.id, t.slug, t.name_sq, t.name_en, t.languages, t
      t.contact_email, t.logo_url, t.privacy_sq, t.privacy_en, t.is_default, t.created_at, t.ref_prefix, t.retention_days, \
      (SELECT MIN(th.host) FROM tenant_hosts th WHERE th.tenant_id = t.id) AS primary_host, \
      t.name_genitive_sq, t.name_accusative_sq, t.admin_units, t.forum_max_gap_days, t.forum_notice_days, \
-     t.forum_minutes_days";
+     t.forum_minutes_days, t.input_email_only, t.input_self_support, t.input_writes_per_hour, \
+     t.input_similarity_percent";
 
 impl Store {
     pub async fn create_tenant(&self, new: &NewTenant, ctx: &AuditCtx) -> Result<TenantId> {

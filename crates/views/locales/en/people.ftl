@@ -57,6 +57,7 @@ role-coordinator = Coordinator
 role-reviewer = Reviewer
 role-forum_member = Working group member
 role-monitoring_body = Monitoring body
+role-moderator = Moderator of public input
 role-participant = Participant
 org-new = Create an organisation profile
 org-edit = Edit organisation profile

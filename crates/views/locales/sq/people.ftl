@@ -57,6 +57,7 @@ role-coordinator = Koordinator
 role-reviewer = Vlerësues
 role-forum_member = Anëtar i grupit të punës
 role-monitoring_body = Organi monitorues
+role-moderator = Moderator i kontributeve publike
 role-participant = Pjesëmarrës
 org-new = Krijo profilin e organizatës
 org-edit = Ndrysho profilin e organizatës

@@ -11,6 +11,7 @@ use crate::AppState;
 
 mod content;
 mod forum;
+mod input;
 mod open_call;
 mod people;
 mod platform;
@@ -54,6 +55,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(open_call::call_detail))
         .routes(routes!(open_call::call_outcome))
         .merge(forum::routes())
+        .merge(input::routes())
 }
 
 /// The OpenAPI document (also served at `/api/openapi.json`).

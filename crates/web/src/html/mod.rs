@@ -8,6 +8,7 @@
 pub(crate) mod common;
 mod content;
 mod forum;
+mod input;
 mod open_call;
 mod people;
 mod platform;
@@ -24,6 +25,7 @@ pub fn router() -> Router<AppState> {
         .merge(content::router())
         .merge(open_call::router())
         .merge(forum::router())
+        .merge(input::router())
         .merge(platform::router())
 }
 

@@ -1,0 +1,1 @@
+//! (to be written) The store behaviour of this part of public input, on both databases.

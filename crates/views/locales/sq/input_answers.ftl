@@ -1,0 +1,1 @@
+# Public input (see views/src/input/mod.rs). Same keys in sq and en.
