@@ -71,6 +71,14 @@ gen_s=$(awk -v ms="$(($(now_ms) - gen_start))" 'BEGIN { printf "%.0f", ms / 1000
 forum_start=$(now_ms)
 meeting_id=$(BASHKE_DATA_DIR="$tmp/data" "$binary" generate-forum-load --members 200 --meetings 1000 --decisions 5000 2>"$tmp/generate-forum.log")
 forum_gen_s=$(awk -v ms="$(($(now_ms) - forum_start))" 'BEGIN { printf "%.0f", ms / 1000 }')
+# Issue 9: public input with $INPUTS inputs, $SUPPORTS supports and $COMMENTS comments in the
+# demo's input phase; prints an input with 200 comments.
+INPUTS=${INPUTS:-100000}
+SUPPORTS=${SUPPORTS:-1000000}
+COMMENTS=${COMMENTS:-300000}
+input_start=$(now_ms)
+discussed_id=$(BASHKE_DATA_DIR="$tmp/data" "$binary" generate-input-load --inputs "$INPUTS" --supports "$SUPPORTS" --comments "$COMMENTS" 2>"$tmp/generate-input.log")
+input_gen_s=$(awk -v ms="$(($(now_ms) - input_start))" 'BEGIN { printf "%.0f", ms / 1000 }')
 start_ms=$(now_ms)
 BASHKE_DATA_DIR="$tmp/data" BASHKE_LISTEN="127.0.0.1:$bport" BASHKE_BASE_URL="$B" \
   taskset -c 1 "$binary" demo >"$tmp/bashke.log" 2>&1 &
@@ -99,10 +107,14 @@ ROUTES=(
   "/forum" "/forum/texts" "/forum/texts/compare?from=1&to=2" "/forum/meetings" "/forum/meetings?past=40"
   "/forum/meetings/$meeting_id" "/forum/meetings/$meeting_id/minutes" "/forum/decisions"
   "/forum/decisions?q=keshilli+ujit" "/forum/calendar.ics"
+  "/input" "/input?sort=supported" "/input?sort=discussed" "/input?sort=answered" "/input/$discussed_id"
+  "/input?q=ceshtje" "/input?q=shushice&sort=supported" "/input/clusters" "/input/coverage"
+  "/input/feed.atom" "/input/answers.atom"
   "/api/v1/tenant" "/api/v1/timeline" "/api/v1/news" "/api/v1/calls"
   "/api/v1/calls/$call_id" "/api/v1/calls/2/outcome" "/api/openapi.json" "/api/v1/forum/health"
   "/api/v1/forum" "/api/v1/forum/members" "/api/v1/forum/meetings" "/api/v1/forum/meetings/$meeting_id"
   "/api/v1/forum/meetings/$meeting_id/minutes" "/api/v1/forum/decisions?q=keshilli"
+  "/api/v1/input/inputs" "/api/v1/input/inputs/$discussed_id" "/api/v1/input/coverage"
   "/static/site.css"
 )
 # ROUTE_FILTER=forum measures only the routes whose path matches (a grep -E pattern).
@@ -209,6 +221,34 @@ for _ in $(seq 1 300); do
   sleep 0.1
 done
 measure_all nocache
+kill "$bashke_pid"
+wait "$bashke_pid" 2>/dev/null || true
+
+# --- issue 9: the list at 1,000 inputs, and the similarity of 5,000 ----------
+# The same list routes, uncached, on a demo with 1,000 inputs (10,000 supports, 3,000 comments),
+# to compare with the figures above at $INPUTS; then "propose groups" over a phase of 5,000.
+small_dir="$tmp/small"
+BASHKE_DATA_DIR="$small_dir" BASHKE_LISTEN="127.0.0.1:$bport" BASHKE_BASE_URL="$B" "$binary" demo >"$tmp/seed-small.log" 2>&1 &
+seed_pid=$!
+for _ in $(seq 1 300); do curl -fs -o /dev/null "$B/healthz" && break; sleep 0.1; done
+kill "$seed_pid"; wait "$seed_pid" 2>/dev/null || true
+BASHKE_DATA_DIR="$small_dir" "$binary" generate-input-load --inputs 1000 --supports 10000 --comments 3000 >/dev/null 2>&1
+BASHKE_PAGE_CACHE_SECONDS=0 BASHKE_DATA_DIR="$small_dir" BASHKE_LISTEN="127.0.0.1:$bport" BASHKE_BASE_URL="$B" \
+  taskset -c 1 "$binary" serve >"$tmp/bashke-small.log" 2>&1 &
+bashke_pid=$!
+for _ in $(seq 1 300); do curl -fs -o /dev/null "$B/healthz" && break; sleep 0.1; done
+SMALL_ROUTES=("/input" "/input?sort=supported" "/input?sort=discussed" "/input?sort=answered" "/input?q=ceshtje")
+for j in "${!SMALL_ROUTES[@]}"; do
+  run_wrk "small-s$j" "$B${SMALL_ROUTES[$j]}" -c16 -H 'Accept-Language: sq'
+done
+kill "$bashke_pid"; wait "$bashke_pid" 2>/dev/null || true
+group_dir="$tmp/group"
+BASHKE_DATA_DIR="$group_dir" BASHKE_LISTEN="127.0.0.1:$bport" BASHKE_BASE_URL="$B" "$binary" demo >"$tmp/seed-group.log" 2>&1 &
+seed_pid=$!
+for _ in $(seq 1 300); do curl -fs -o /dev/null "$B/healthz" && break; sleep 0.1; done
+kill "$seed_pid"; wait "$seed_pid" 2>/dev/null || true
+BASHKE_DATA_DIR="$group_dir" "$binary" generate-input-load --inputs 4960 --supports 0 --comments 0 >/dev/null 2>&1
+grouping_line=$(BASHKE_DATA_DIR="$group_dir" "$binary" measure-grouping 2>&1 | tail -n 1)
 
 # --- report ---------------------------------------------------------------
 rps() { awk '/^Requests\/sec:/ { print $2 }' "$tmp/$1.txt"; }
@@ -252,6 +292,18 @@ mkdir -p bench/out
     i=$((i + 1))
   done
   echo
+  echo "| list route, uncached, 16 connections | p99 at 1,000 inputs | p99 at $INPUTS | ratio |"
+  echo "| --- | ---: | ---: | ---: |"
+  for j in "${!SMALL_ROUTES[@]}"; do
+    big=""
+    for k in "${!ROUTES[@]}"; do [[ ${ROUTES[$k]} == "${SMALL_ROUTES[$j]}" ]] && big="nocache-r$k-c16"; done
+    [[ -z $big ]] && continue
+    printf '| `%s` | %s ms | %s ms | %s |\n' "${SMALL_ROUTES[$j]}" "$(p99_ms "small-s$j")" "$(p99_ms "$big")" \
+      "$(ratio "$(p99_ms "$big")" "$(p99_ms "small-s$j")")"
+  done
+  echo
+  echo "- similarity proposals (\`bashke measure-grouping\`, phase of 5,000 inputs): $grouping_line"
+  echo
   echo "| coordinator's ranked table, first page of 50 of $APPLICATIONS | req/s | p99 |"
   echo "| --- | ---: | ---: |"
   printf '| 1 connection | %.0f | %s ms |\n' "$(rps table-c1)" "$(p99_ms table-c1)"
@@ -260,6 +312,7 @@ mkdir -p bench/out
   echo "- CSV export of $export_rows applications: ${export_ms} ms; server RSS before $((rss_before_kb / 1024)) MB, peak during the export $((peak_kb / 1024)) MB"
   echo "- generating $APPLICATIONS applications with three reviews each (\`bashke generate-load\`): ${gen_s} s"
   echo "- generating the forum's 200 members, 1,000 meetings and 5,000 decisions (\`bashke generate-forum-load\`): ${forum_gen_s} s"
+  echo "- generating $INPUTS inputs, $SUPPORTS supports and $COMMENTS comments (\`bashke generate-input-load\`): ${input_gen_s} s"
   echo
   echo "- start-up on an existing database (process start to first 200 from /healthz): ${startup_ms} ms"
   echo "- idle RSS after start-up, before load: $(awk -v k="$rss_kb" 'BEGIN { printf "%.1f", k / 1024 }') MB"

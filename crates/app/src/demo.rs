@@ -48,7 +48,11 @@ pub struct DemoAccount {
 /// as they were (the browser tests use them).
 const SECOND_REVIEWER: &str = "vleresuesja@demo.bashke.al";
 
-pub const ACCOUNTS: [DemoAccount; 7] = [
+/// The moderator of public input, created with the input demo (`demo/input.rs`), after everything
+/// else, for the same reason.
+const MODERATOR: &str = "moderatori@demo.bashke.al";
+
+pub const ACCOUNTS: [DemoAccount; 8] = [
     DemoAccount {
         role: Role::PlatformAdmin,
         email: "admin@demo.bashke.al",
@@ -83,6 +87,11 @@ pub const ACCOUNTS: [DemoAccount; 7] = [
         role: Role::Reviewer,
         email: SECOND_REVIEWER,
         name: "Vjosa Vlerësuesja",
+    },
+    DemoAccount {
+        role: Role::Moderator,
+        email: MODERATOR,
+        name: "Mira Moderatorja",
     },
 ];
 
@@ -227,7 +236,7 @@ pub async fn seed(services: &Services) -> anyhow::Result<bool> {
             540,
         ),
     ];
-    store
+    let cycle = store
         .create_cycle(
             tenant,
             "Plani i veprimit OGP Local 2027–2029",
@@ -240,7 +249,7 @@ pub async fn seed(services: &Services) -> anyhow::Result<bool> {
     let hash = services.hasher.hash(DEMO_PASSWORD).await?;
     let mut coordinator = None;
     let mut users = Vec::new();
-    for account in ACCOUNTS.iter().filter(|a| a.email != SECOND_REVIEWER) {
+    for account in ACCOUNTS.iter().filter(|a| a.email != SECOND_REVIEWER && a.email != MODERATOR) {
         let email = Email::parse("email", account.email)
             .map_err(|e| anyhow::anyhow!("demo e-mail {}: {}", account.email, e.code))?;
         let roles: Vec<Role> = match account.role {
@@ -370,6 +379,16 @@ pub async fn seed(services: &Services) -> anyhow::Result<bool> {
     let forum = forum::forum(services, tenant, &ctx).await?;
     let meetings = forum_meetings::meetings(services, tenant, &forum, &ctx).await?;
     forum_minutes::minutes(services, tenant, &forum, &meetings, &ctx).await?;
+    // Public input (issue 9): the open phase with its inputs, their discussion, then the forum's
+    // grouping and answers.
+    let chair = users
+        .iter()
+        .find(|(r, _)| *r == Role::ForumMember)
+        .map(|(_, id)| *id)
+        .ok_or_else(|| anyhow::anyhow!("no forum member in demo accounts"))?;
+    let inputs = input::seed(services, tenant, cycle, author, citizen, &hash, &ctx).await?;
+    input_discussion::seed(services, tenant, &inputs, &ctx).await?;
+    input_answers::seed(services, tenant, &inputs, chair, &ctx).await?;
     past.set_clock(now);
     past.deliver_mail().await?;
     Ok(true)

@@ -4,6 +4,7 @@ mod config;
 mod demo;
 mod load;
 mod load_forum;
+mod load_input;
 
 use std::{path::PathBuf, sync::Arc, time::Instant};
 
@@ -70,6 +71,21 @@ enum Command {
         #[arg(long, default_value_t = 5_000)]
         decisions: usize,
     },
+    /// For benchmarks: add inputs, supports and comments to the default municipality's newest
+    /// input phase (run `bashke demo` once first). Prints the id of an input with 200 comments.
+    #[command(hide = true)]
+    GenerateInputLoad {
+        #[arg(long, default_value_t = 100_000)]
+        inputs: usize,
+        #[arg(long, default_value_t = 1_000_000)]
+        supports: usize,
+        #[arg(long, default_value_t = 300_000)]
+        comments: usize,
+    },
+    /// For benchmarks: compute (and store) the similarity proposals of the default municipality's
+    /// newest input phase, as "propose groups now" does, and print the time and peak memory.
+    #[command(hide = true)]
+    MeasureGrouping,
 }
 
 fn init_logging(settings: &Settings) {
@@ -146,6 +162,24 @@ async fn run(command: Command, settings: Settings, started: Instant) -> anyhow::
             eprintln!("generated the forum's load in {:.1} s", started.elapsed().as_secs_f64());
             println!("{}", load.meeting_with_minutes.0);
             Ok(())
+        }
+        Command::GenerateInputLoad {
+            inputs,
+            supports,
+            comments,
+        } => {
+            let store = open_store(&settings).await?;
+            let services = Services::new(store, Arc::new(SystemClock), &settings.base_url);
+            let started = Instant::now();
+            let load = load_input::generate(&services, inputs, supports, comments).await?;
+            eprintln!("generated the input load in {:.1} s", started.elapsed().as_secs_f64());
+            println!("{}", load.discussed);
+            Ok(())
+        }
+        Command::MeasureGrouping => {
+            let store = open_store(&settings).await?;
+            let services = Services::new(store, Arc::new(SystemClock), &settings.base_url);
+            load_input::measure_grouping(&services).await
         }
         Command::Openapi => {
             println!("{}", serde_json::to_string_pretty(&web::api::openapi())?);
@@ -262,6 +296,7 @@ async fn serve(settings: Settings, demo: bool, started: Instant) -> anyhow::Resu
     };
     let worker = tokio::spawn(mailer.run(stop_rx.clone()));
     tokio::spawn(services.clone().meeting_reminders(stop_rx.clone()));
+    tokio::spawn(services.clone().input_digests(stop_rx.clone()));
     tokio::spawn(purge_expired(store.clone(), services.clock.clone(), stop_rx));
 
     let web_config = web::WebConfig {

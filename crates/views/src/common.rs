@@ -25,6 +25,8 @@ pub struct PageCtx {
     pub is_staff: bool,
     pub is_platform_admin: bool,
     pub is_reviewer: bool,
+    /// Moderates public input: the menu links to the reports waiting.
+    pub is_moderator: bool,
     pub flash: Option<String>,
     pub title: String,
 }

@@ -108,6 +108,7 @@ impl Ctx {
             is_staff: can(Action::ManageCalls),
             is_platform_admin: can(Action::ManageTenants),
             is_reviewer: can(Action::ReviewApplications),
+            is_moderator: can(Action::ModerateInput),
             flash: self.flash.as_ref().map(|key| self.t(key)),
             title: title.into(),
         }

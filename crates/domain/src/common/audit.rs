@@ -84,6 +84,27 @@ pub enum AuditAction {
     ActionItemUpdate,
     CalendarFeedCreate,
     CalendarFeedRevoke,
+    // Public input: discussion and moderation.
+    InputCommentCreate,
+    InputSupport,
+    InputUnsupport,
+    InputFollow,
+    InputUnfollow,
+    UserNotifyMode,
+    InputReportCreate,
+    InputReportDismiss,
+    InputItemHide,
+    InputAppealCreate,
+    InputAppealDecide,
+    // Public input: grouping and answers.
+    InputProposalCompute,
+    InputProposalAccept,
+    InputProposalReject,
+    InputClusterCreate,
+    InputClusterUpdate,
+    InputMerge,
+    InputAnswerSave,
+    InputAnswerPublish,
 }
 
 /// The choices of the audit page's "kind of action" filter.
@@ -188,6 +209,25 @@ pub const ALL: &[(AuditAction, &str, AuditKind)] = &[
     (A::ActionItemUpdate, "action_item.update", K::Forum),
     (A::CalendarFeedCreate, "calendar_feed.create", K::Forum),
     (A::CalendarFeedRevoke, "calendar_feed.revoke", K::Forum),
+    (A::InputCommentCreate, "input_comment.create", K::Content),
+    (A::InputSupport, "input.support", K::Content),
+    (A::InputUnsupport, "input.unsupport", K::Content),
+    (A::InputFollow, "input.follow", K::Content),
+    (A::InputUnfollow, "input.unfollow", K::Content),
+    (A::UserNotifyMode, "user.notify_mode", K::Accounts),
+    (A::InputReportCreate, "input_report.create", K::Content),
+    (A::InputReportDismiss, "input_report.dismiss", K::Content),
+    (A::InputItemHide, "input_item.hide", K::Content),
+    (A::InputAppealCreate, "input_appeal.create", K::Content),
+    (A::InputAppealDecide, "input_appeal.decide", K::Content),
+    (A::InputProposalCompute, "input_proposal.compute", K::Content),
+    (A::InputProposalAccept, "input_proposal.accept", K::Content),
+    (A::InputProposalReject, "input_proposal.reject", K::Content),
+    (A::InputClusterCreate, "input_cluster.create", K::Content),
+    (A::InputClusterUpdate, "input_cluster.update", K::Content),
+    (A::InputMerge, "input.merge", K::Content),
+    (A::InputAnswerSave, "input_answer.save", K::Content),
+    (A::InputAnswerPublish, "input_answer.publish", K::Content),
 ];
 
 impl AuditAction {

@@ -5,7 +5,6 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::open_call::UnknownValue;
 
 /// A closed list of values stored by key: `ALL`, `key()`, `parse()` and `TryFrom<String>` for
 /// typed rows (`#[sqlx(try_from = "String")]`). Labels live in `forum.ftl` as `<prefix>-<key>`.
@@ -29,9 +28,9 @@ macro_rules! keyed_enum {
         }
 
         impl TryFrom<String> for $name {
-            type Error = UnknownValue;
-            fn try_from(value: String) -> Result<Self, UnknownValue> {
-                <$name>::parse(&value).ok_or(UnknownValue { kind: $kind, value })
+            type Error = $crate::open_call::UnknownValue;
+            fn try_from(value: String) -> Result<Self, $crate::open_call::UnknownValue> {
+                <$name>::parse(&value).ok_or($crate::open_call::UnknownValue { kind: $kind, value })
             }
         }
     };

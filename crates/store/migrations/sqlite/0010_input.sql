@@ -138,13 +138,23 @@ CREATE TABLE input_follows (
     tenant_id           INTEGER NOT NULL REFERENCES tenants(id),
     input_id            INTEGER NOT NULL REFERENCES inputs(id),
     user_id             INTEGER NOT NULL REFERENCES users(id),
-    -- Hash of the secret in the one-click unsubscribe link of every e-mail about this input.
-    unsubscribe_hash    TEXT NOT NULL,
     created_at          TEXT NOT NULL,
-    PRIMARY KEY (input_id, user_id),
-    CONSTRAINT uq_input_follows__unsubscribe UNIQUE (unsubscribe_hash)
+    -- Set when the person stops following. The row stays: an input's author follows it without a
+    -- row, and this one says they no longer want to.
+    unfollowed_at       TEXT,
+    PRIMARY KEY (input_id, user_id)
 );
 CREATE INDEX ix_input_follows__user ON input_follows (tenant_id, user_id);
+
+-- The one-click unsubscribe links of the e-mails about an input: one secret per e-mail (only
+-- its hash is kept), so that the link of every e-mail ever sent keeps working.
+CREATE TABLE input_unsubscribe_links (
+    token_hash          TEXT NOT NULL PRIMARY KEY,
+    tenant_id           INTEGER NOT NULL REFERENCES tenants(id),
+    input_id            INTEGER NOT NULL REFERENCES inputs(id),
+    user_id             INTEGER NOT NULL REFERENCES users(id),
+    created_at          TEXT NOT NULL
+);
 
 -- What followers choosing a daily digest have not yet been told: one row per event, sent and
 -- marked by the digest job.
