@@ -490,7 +490,7 @@ administrative units outside the city of Elbasan."
 }
 
 /// A moment `days` from today (negative: before), at `hm` in Elbasan's time.
-fn local_day(services: &Services, days: i64, hm: &str) -> anyhow::Result<chrono::DateTime<chrono::Utc>> {
+pub(crate) fn local_day(services: &Services, days: i64, hm: &str) -> anyhow::Result<chrono::DateTime<chrono::Utc>> {
     let tz = chrono_tz::Europe::Tirane;
     let day = services.clock.now().with_timezone(&tz).date_naive() + Duration::days(days);
     parse_local("date", &format!("{}T{hm}", day.format("%Y-%m-%d")), tz)

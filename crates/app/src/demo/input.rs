@@ -335,13 +335,14 @@ pub async fn seed(
                 title_sq: "Idetë dhe problemet e qytetarëve për planin e veprimit".into(),
                 title_en: "Citizens' ideas and problems for the action plan".into(),
                 questions_sq: "Çfarë duhet të ndryshojë që bashkia të jetë **më e hapur** dhe **më afër banorëve**? \
-                    Na tregoni një problem që hasni ose një ide që do ta zgjidhte. Çdo propozim merr një përgjigje publike."
+                    Na tregoni një problem që hasni ose një ide që do ta zgjidhte. Çdo kontribut merr një përgjigje publike."
                     .into(),
                 questions_en: "What should change so that the municipality is **more open** and **closer to its residents**? \
                     Tell us a problem you face or an idea that would solve it. Every input receives a public answer."
                     .into(),
-                opens_at: now - Duration::days(10),
-                closes_at: now + Duration::days(20),
+                // Whole days in Elbasan's time, as a coordinator would set them.
+                opens_at: super::local_day(services, -10, "08:00")?,
+                closes_at: super::local_day(services, 20, "23:59")?,
                 units: String::new(),
                 email_only: false,
                 themes: THEMES.iter().map(|(sq, en)| ((*sq).to_owned(), (*en).to_owned())).collect(),
