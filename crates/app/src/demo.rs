@@ -249,7 +249,10 @@ pub async fn seed(services: &Services) -> anyhow::Result<bool> {
     let hash = services.hasher.hash(DEMO_PASSWORD).await?;
     let mut coordinator = None;
     let mut users = Vec::new();
-    for account in ACCOUNTS.iter().filter(|a| a.email != SECOND_REVIEWER && a.email != MODERATOR) {
+    for account in ACCOUNTS
+        .iter()
+        .filter(|a| a.email != SECOND_REVIEWER && a.email != MODERATOR)
+    {
         let email = Email::parse("email", account.email)
             .map_err(|e| anyhow::anyhow!("demo e-mail {}: {}", account.email, e.code))?;
         let roles: Vec<Role> = match account.role {

@@ -51,13 +51,23 @@ pub struct InputLoad {
     pub discussed: i64,
 }
 
-pub async fn generate(services: &Services, inputs: usize, supports: usize, comments: usize) -> anyhow::Result<InputLoad> {
+pub async fn generate(
+    services: &Services,
+    inputs: usize,
+    supports: usize,
+    comments: usize,
+) -> anyhow::Result<InputLoad> {
     let store = &services.store;
     let tenant = store
         .resolve_tenant("")
         .await?
         .ok_or_else(|| anyhow::anyhow!("no default tenant: run `bashke demo` once first"))?;
-    let units: Vec<String> = tenant.admin_units.lines().map(str::to_owned).filter(|u| !u.is_empty()).collect();
+    let units: Vec<String> = tenant
+        .admin_units
+        .lines()
+        .map(str::to_owned)
+        .filter(|u| !u.is_empty())
+        .collect();
     let t: TenantId = tenant.id();
     let (phase, themes) = store
         .load_phase(t)
@@ -125,7 +135,11 @@ pub async fn generate(services: &Services, inputs: usize, supports: usize, comme
     let discussed = *ids.last().ok_or_else(|| anyhow::anyhow!("no inputs generated"))?;
     let mut rows = Vec::with_capacity(comments);
     for c in 0..comments {
-        let input = if c < 200 { discussed } else { ids[(c * 7919) % ids.len()] };
+        let input = if c < 200 {
+            discussed
+        } else {
+            ids[(c * 7919) % ids.len()]
+        };
         rows.push((
             input,
             users[c % users.len()],

@@ -20,9 +20,7 @@ pub use common::{
     audit::{AuditAction, AuditKind},
     ids::{ApplicationId, CallId, ForumId, MeetingId, MemberId, NewsId, OrgId, TenantId, UserId},
     lang::Lang,
-    values::{
-        Email, FieldError, NewPassword, OrgKind, SizeBand, Slug, Text, check_characters, fold, validate_all,
-    },
+    values::{Email, FieldError, NewPassword, OrgKind, SizeBand, Slug, Text, check_characters, fold, validate_all},
 };
 pub use permission::{Action, Principal};
 pub use role::{Role, RoleSet};

@@ -27,8 +27,8 @@
 pub mod common;
 pub mod content;
 pub mod forum;
-pub mod input;
 pub mod i18n;
+pub mod input;
 pub mod markdown;
 pub mod open_call;
 pub mod people;

@@ -269,6 +269,38 @@ impl SizeBand {
     }
 }
 
+/// Folds a text for searching and comparing: lower case, diacritics removed ("Këshilli" →
+/// "keshilli", "Çështja" → "ceshtja"). An explicit map rather than Unicode decomposition: it
+/// covers Albanian (ë, ç) and the Latin letters of names the municipality meets (č, š, ž, ğ,
+/// ş…), and needs no extra crate. Used by the decisions log, the inputs' search column and the
+/// similarity of inputs, so that all three fold alike.
+pub fn fold(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+            'ç' | 'ć' | 'č' | 'ĉ' | 'ċ' => 'c',
+            'ď' | 'đ' => 'd',
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+            'ğ' | 'ģ' => 'g',
+            'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => 'i',
+            'ķ' => 'k',
+            'ľ' | 'ł' | 'ļ' => 'l',
+            'ñ' | 'ń' | 'ň' | 'ņ' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+            'ŕ' | 'ř' => 'r',
+            'ś' | 'š' | 'ş' | 'ș' => 's',
+            'ť' | 'ţ' | 'ț' => 't',
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => 'u',
+            'ý' | 'ÿ' => 'y',
+            'ź' | 'ž' | 'ż' => 'z',
+            // Typographic quotes and apostrophes typed either way ("a’" or "a'").
+            '’' | '‘' => '\'',
+            other => other,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -334,36 +366,4 @@ mod tests {
         .unwrap_err();
         assert_eq!(errs.len(), 2);
     }
-}
-
-/// Folds a text for searching and comparing: lower case, diacritics removed ("Këshilli" →
-/// "keshilli", "Çështja" → "ceshtja"). An explicit map rather than Unicode decomposition: it
-/// covers Albanian (ë, ç) and the Latin letters of names the municipality meets (č, š, ž, ğ,
-/// ş…), and needs no extra crate. Used by the decisions log, the inputs' search column and the
-/// similarity of inputs, so that all three fold alike.
-pub fn fold(text: &str) -> String {
-    text.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
-            'ç' | 'ć' | 'č' | 'ĉ' | 'ċ' => 'c',
-            'ď' | 'đ' => 'd',
-            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
-            'ğ' | 'ģ' => 'g',
-            'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => 'i',
-            'ķ' => 'k',
-            'ľ' | 'ł' | 'ļ' => 'l',
-            'ñ' | 'ń' | 'ň' | 'ņ' => 'n',
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
-            'ŕ' | 'ř' => 'r',
-            'ś' | 'š' | 'ş' | 'ș' => 's',
-            'ť' | 'ţ' | 'ț' => 't',
-            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => 'u',
-            'ý' | 'ÿ' => 'y',
-            'ź' | 'ž' | 'ż' => 'z',
-            // Typographic quotes and apostrophes typed either way ("a’" or "a'").
-            '’' | '‘' => '\'',
-            other => other,
-        })
-        .collect()
 }

@@ -5,7 +5,6 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-
 /// A closed list of values stored by key: `ALL`, `key()`, `parse()` and `TryFrom<String>` for
 /// typed rows (`#[sqlx(try_from = "String")]`). Labels live in `forum.ftl` as `<prefix>-<key>`.
 macro_rules! keyed_enum {

@@ -674,13 +674,13 @@ pub fn author_of(input: &InputRow) -> UserId {
 
 #[cfg(test)]
 mod tests {
-    use chrono::Utc;
+    use chrono::{TimeZone, Utc};
     use store::input::phases::{InputPhaseRow, InputThemeRow};
 
     use super::*;
 
     fn phase() -> PhaseView {
-        let now = Utc::now();
+        let now = Utc.with_ymd_and_hms(2026, 12, 1, 9, 0, 0).single().expect("valid date");
         PhaseView {
             phase: InputPhaseRow {
                 id: 1,

@@ -160,3 +160,13 @@ error-input-similarity-range = Write a whole number from 10 to 95.
 error-input-no-cycle = Create a co-creation cycle first.
 error-search-too-long = The search is too long; write at most 200 characters.
 error-search-no-words = The search has no word in it; type letters or digits.
+
+# Audit sentences of phases and inputs.
+audit-input-phase-create = { $who } created the input phase { $what }.
+audit-input-phase-update = { $who } changed the input phase { $what }.
+audit-input-phase-announce = { $who } announced the input phase { $what }.
+audit-input-settings = { $who } changed the input settings.
+audit-input-create = { $who } published the input { $what }.
+audit-input-update = { $who } changed the input { $what }.
+audit-input-withdraw = { $who } withdrew the input { $what }.
+audit-input-pending = { $who } sent the input { $what }, waiting for the e-mail address to be confirmed.

@@ -160,3 +160,13 @@ error-input-similarity-range = Shkruani një numër të plotë nga 10 deri në 9
 error-input-no-cycle = Krijoni së pari një cikël bashkëkrijimi.
 error-search-too-long = Kërkimi është shumë i gjatë; shkruani deri në 200 shenja.
 error-search-no-words = Kërkimi nuk ka asnjë fjalë; shkruani shkronja ose shifra.
+
+# Audit sentences of phases and inputs.
+audit-input-phase-create = { $who } krijoi fazën e kontributeve { $what }.
+audit-input-phase-update = { $who } ndryshoi fazën e kontributeve { $what }.
+audit-input-phase-announce = { $who } shpalli fazën e kontributeve { $what }.
+audit-input-settings = { $who } ndryshoi rregullat e kontributeve.
+audit-input-create = { $who } publikoi kontributin { $what }.
+audit-input-update = { $who } ndryshoi kontributin { $what }.
+audit-input-withdraw = { $who } tërhoqi kontributin { $what }.
+audit-input-pending = { $who } dërgoi kontributin { $what }, që pret konfirmimin e adresës së e-mailit.
