@@ -2,13 +2,14 @@
 // every page: a citizen submits an idea (a missing description is refused with everything typed
 // kept), another person supports it and comments, a rude comment is reported and a moderator
 // hides it with a reason, a forum member groups the idea with a similar input and answers it,
-// and the citizen reads the reasoned response on the page and in the e-mail. Uses the demo's
-// open input phase and its accounts.
+// and the citizen reads the reasoned response on the page and in the e-mail. Then the same path
+// once more in Albanian with JavaScript turned off (without axe, which is JavaScript itself).
+// Uses the demo's open input phase and its accounts.
 
 import assert from 'node:assert/strict';
 import { after, before, describe } from 'node:test';
 import {
-  checkA11y,
+  checkA11y as axeCheck,
   clickAndWait,
   currentPath,
   launchBrowser,
@@ -42,8 +43,13 @@ async function chooseFirst(page, selector) {
   await page.selectOption(selector, value);
 }
 
-for (const lang of ['sq', 'en']) {
-  describe(`public input's path (${lang}, with axe)`, () => {
+for (const { lang, js } of [
+  { lang: 'sq', js: true },
+  { lang: 'en', js: true },
+  { lang: 'sq', js: false },
+]) {
+  describe(`public input's path (${lang}, ${js ? 'with axe' : 'without JavaScript'})`, () => {
+    const checkA11y = js ? axeCheck : async () => {};
     let browser;
     let author; // the citizen who submits
     let other; // the one who supports and comments
@@ -69,11 +75,12 @@ for (const lang of ['sq', 'en']) {
 
     before(async () => {
       browser = await launchBrowser();
-      author = await (await newContext(browser)).newPage();
-      other = await (await newContext(browser)).newPage();
-      moderator = await (await newContext(browser)).newPage();
-      member = await (await newContext(browser)).newPage();
-      visitor = await (await newContext(browser)).newPage();
+      const open = async () => (await newContext(browser, { javaScriptEnabled: js })).newPage();
+      author = await open();
+      other = await open();
+      moderator = await open();
+      member = await open();
+      visitor = await open();
       for (const page of [author, other, moderator, member, visitor]) await page.goto(url(`/?lang=${lang}`));
     });
 

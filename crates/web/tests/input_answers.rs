@@ -593,3 +593,220 @@ async fn the_api_gives_inputs_comments_clusters_answers_and_coverage_without_hid
     })
     .await;
 }
+
+#[tokio::test]
+async fn an_answer_to_a_hidden_input_shows_only_its_status_on_the_page_api_feed_and_csv() {
+    each_backend(async |app| {
+        let fx = input_fixture(app).await;
+        let ctx = AuditCtx {
+            actor: Some(fx.forum_member),
+            at: app.now(),
+            ..fx.ctx.clone()
+        };
+        let answer = AnswerInput {
+            status: domain::input::AnswerStatus::Adopted,
+            body_sq: "Arsyeja citon kontributin e fshehur.".into(),
+            body_en: "The reason quotes the hidden input.".into(),
+            merged_into_id: None,
+            commitment_ref: "ALBSN-FSHEHUR".into(),
+        };
+        let id = app
+            .store
+            .save_answer(app.elbasan, AnswerTarget::Input(fx.input), &answer, &ctx)
+            .await
+            .expect("save")
+            .expect("input");
+        app.store
+            .publish_answer(app.elbasan, id, &mail, &ctx)
+            .await
+            .expect("publish")
+            .expect("draft");
+        let moderator = AuditCtx {
+            actor: Some(fx.moderator),
+            ..ctx.clone()
+        };
+        assert!(
+            app.store
+                .hide_item(
+                    app.elbasan,
+                    domain::input::ModerationTarget::Input,
+                    fx.input,
+                    "Të dhëna personale.",
+                    None,
+                    &moderator,
+                )
+                .await
+                .expect("hide"),
+            "{}",
+            app.label
+        );
+        let leaks = |text: &str| {
+            ["citon kontributin", "quotes the hidden", "ALBSN-FSHEHUR"]
+                .iter()
+                .any(|t| text.contains(t))
+        };
+
+        // The page: the status and a note, never the text; forum members answering keep it.
+        let page = app.get(&format!("/input/{}?hidden", fx.input), None).await.text();
+        assert!(!leaks(&page), "{}: {page}", app.label);
+        assert!(page.contains("U pranua"), "{}: {page}", app.label);
+        assert!(
+            page.contains("arsyetimi i përgjigjes nuk shfaqet"),
+            "{}: {page}",
+            app.label
+        );
+        let member = app
+            .get(
+                &format!("/input/{}?hidden", fx.input),
+                Some(&fx.session("forum_member")),
+            )
+            .await
+            .text();
+        assert!(member.contains("citon kontributin"), "{}: {member}", app.label);
+
+        // The API, for anybody (a forum member too): the status and date only.
+        for who in [None, Some(fx.session("forum_member"))] {
+            let one: serde_json::Value = app
+                .get(&format!("/api/v1/input/inputs/{}?hidden", fx.input), who.as_deref())
+                .await
+                .json();
+            assert!(!leaks(&one.to_string()), "{}: {one}", app.label);
+            assert_eq!(one["answer"]["status"], "adopted", "{}: {one}", app.label);
+            assert!(!one["answer"]["published_at"].is_null(), "{}: {one}", app.label);
+        }
+        let answers: serde_json::Value = app.get("/api/v1/input/answers?hidden", None).await.json();
+        assert!(!leaks(&answers.to_string()), "{}: {answers}", app.label);
+        assert_eq!(answers[0]["status"], "adopted", "{}: {answers}", app.label);
+
+        // The Atom feed of answers and the CSV.
+        let feed = app.get("/input/answers.atom?hidden", None).await.text();
+        assert!(!leaks(&feed), "{}: {feed}", app.label);
+        assert!(feed.contains("U pranua"), "{}: {feed}", app.label);
+        let csv = app.get("/input/export.csv?hidden", None).await.text();
+        assert!(!leaks(&csv), "{}: {csv}", app.label);
+        let row = csv
+            .lines()
+            .find(|l| l.starts_with(&format!("{},", fx.input)))
+            .expect("row of the hidden input");
+        assert!(row.contains(",yes,adopted,"), "{}: {row}", app.label);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn saving_a_cluster_keeps_members_nobody_can_tick_and_accepting_counts_what_remains() {
+    each_backend(async |app| {
+        let fx = input_fixture(app).await;
+        let (second, cluster, proposal) = grouping_fixture(app, &fx).await;
+        let third = app
+            .store
+            .cluster_members(app.elbasan, cluster)
+            .await
+            .expect("members")
+            .iter()
+            .map(|m| m.id)
+            .find(|m| *m != second)
+            .expect("third");
+        let member = fx.session("forum_member");
+        let moderator = AuditCtx {
+            actor: Some(fx.moderator),
+            at: app.now(),
+            ..fx.ctx.clone()
+        };
+
+        // Accepting with an input that is not the proposal's: one remains, refused.
+        let id_a = fx.input.to_string();
+        let stranger = third.to_string();
+        let r = app
+            .post(
+                &format!("/forum/grouping/proposals/{proposal}/accept"),
+                Some(&member),
+                &[
+                    ("inputs", &id_a),
+                    ("inputs", &stranger),
+                    ("title_sq", "Drita"),
+                    ("title_en", ""),
+                ],
+            )
+            .await;
+        assert_eq!(r.status_code(), 422, "{}: {}", app.label, r.text());
+        assert!(
+            r.text().contains("Zgjidhni të paktën dy kontribute për grupin."),
+            "{}",
+            app.label
+        );
+
+        // A member hidden since: the form names it as kept, saving keeps it.
+        app.store
+            .hide_item(
+                app.elbasan,
+                domain::input::ModerationTarget::Input,
+                third,
+                "Fyese.",
+                None,
+                &moderator,
+            )
+            .await
+            .expect("hide");
+        let path = format!("/forum/grouping/clusters/{cluster}");
+        let form = app.get(&path, Some(&member)).await.text();
+        assert!(
+            form.contains("mbeten në grup") && form.contains(&format!("href=\"/input/{third}\"")),
+            "{}: {form}",
+            app.label
+        );
+        let id_b = second.to_string();
+        let r = app
+            .post(
+                &path,
+                Some(&member),
+                &[
+                    ("inputs", &id_a),
+                    ("inputs", &id_b),
+                    ("title_sq", "Ndriçimi në Shirgjan"),
+                    ("title_en", ""),
+                ],
+            )
+            .await;
+        assert_eq!(r.status_code(), 303, "{}: {}", app.label, r.text());
+        let mut members: Vec<i64> = app
+            .store
+            .cluster_members(app.elbasan, cluster)
+            .await
+            .expect("members")
+            .iter()
+            .map(|m| m.id)
+            .collect();
+        members.sort_unstable();
+        let mut expected = vec![fx.input, second, third];
+        expected.sort_unstable();
+        assert_eq!(members, expected, "{}", app.label);
+
+        // Accepting the proposal once its other input is hidden leaves one: refused.
+        app.store
+            .hide_item(
+                app.elbasan,
+                domain::input::ModerationTarget::Input,
+                second,
+                "Fyese.",
+                None,
+                &moderator,
+            )
+            .await
+            .expect("hide");
+        let r = app
+            .post(
+                &format!("/forum/grouping/proposals/{proposal}/accept"),
+                Some(&member),
+                &[
+                    ("inputs", &id_a),
+                    ("inputs", &id_b),
+                    ("title_sq", "Drita"),
+                    ("title_en", ""),
+                ],
+            )
+            .await;
+        assert_eq!(r.status_code(), 422, "{}: {}", app.label, r.text());
+    })
+    .await;
+}

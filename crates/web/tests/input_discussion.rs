@@ -521,3 +521,182 @@ async fn writes_beyond_the_hourly_limit_are_refused_on_their_field() {
     })
     .await;
 }
+
+/// Hides an item as the fixture's moderator, confirmed at once.
+async fn hide(app: &TestApp, session: &str, kind: &str, id: i64, reason: &str) {
+    let r = app
+        .post(
+            &format!("/moderation/{kind}/{id}/hide"),
+            Some(session),
+            &[("hide_reason", reason), ("confirmed", "yes")],
+        )
+        .await;
+    assert_eq!(r.status_code(), StatusCode::SEE_OTHER, "{}: {}", app.label, r.text());
+}
+
+#[tokio::test]
+async fn a_hidden_inputs_title_and_comments_are_shown_to_no_participant() {
+    each_backend(async |app| {
+        let fx = input_fixture(app).await;
+        let who = people(&fx);
+        let input = fx.input;
+        let title = "Ndriçim në rrugët e Shirgjanit";
+        let said = comment(app, &fx, &who.citizen, "Dritat duhen te shkolla", None).await;
+        let quoted = comment(app, &fx, &who.author, "Si thashë: rrugët pa drita", Some(said)).await;
+        hide(app, &who.moderator, "input", input, "Të dhëna personale").await;
+
+        // The input page: the count stays, no comment and no link to report one.
+        let page = app
+            .get(&format!("/input/{input}?after-hiding=1"), Some(&who.citizen))
+            .await
+            .text();
+        assert!(page.contains("Komentet nuk shfaqen"), "{}: {page}", app.label);
+        assert!(page.contains("2 komente"), "{page}");
+        for leak in ["Dritat duhen te shkolla", "Si thashë", title] {
+            assert!(!page.contains(leak), "{}: {leak} on the page", app.label);
+        }
+        assert!(!page.contains(&format!("/input/comments/{said}/report")), "{page}");
+
+        // A comment refused: the form again, with the placeholder for the title.
+        let refused = app
+            .post(
+                &format!("/input/{input}/comments"),
+                Some(&who.citizen),
+                &[("comment", "Përsëri diçka"), ("parent", &said.to_string())],
+            )
+            .await;
+        assert_eq!(refused.status_code(), StatusCode::UNPROCESSABLE_ENTITY);
+        let text = refused.text();
+        assert!(!text.contains(title), "{}: {text}", app.label);
+        assert!(text.contains("Kontribut i fshehur nga moderatori"), "{text}");
+        assert!(text.contains("Përsëri diçka"), "the text is kept");
+
+        // A comment under the hidden input takes no report, and its page is not shown.
+        let report = format!("/input/comments/{quoted}/report");
+        assert_eq!(
+            app.get(&report, Some(&who.citizen)).await.status_code(),
+            StatusCode::NOT_FOUND
+        );
+        let r = app
+            .post(&report, Some(&who.citizen), &[("report_reason", "Citon tekstin")])
+            .await;
+        assert_eq!(r.status_code(), StatusCode::NOT_FOUND);
+        assert!(!r.text().contains(title));
+
+        // Its author, once it is hidden too, reads neither the title in the e-mail nor on the
+        // appeal page, nor in the decision.
+        hide(app, &who.moderator, "comment", said, "Jashtë teme").await;
+        let mail = app.last_mail_to(CITIZEN_MAIL).await.expect("hiding mail");
+        assert!(
+            !mail.subject.contains(title) && !mail.body_text.contains(title),
+            "{}",
+            mail.body_text
+        );
+        assert!(
+            mail.body_text.contains("Kontribut i fshehur nga moderatori"),
+            "{}",
+            mail.body_text
+        );
+        let appeal = format!("/appeals/comment/{said}");
+        let page = app.get(&appeal, Some(&who.citizen)).await;
+        assert_eq!(page.status_code(), StatusCode::OK);
+        assert!(!page.text().contains(title), "{}", page.text());
+        let a = app
+            .post(&appeal, Some(&who.citizen), &[("appeal_text", "Ishte në temë")])
+            .await;
+        assert_eq!(a.status_code(), StatusCode::SEE_OTHER);
+        let appeal_id = app
+            .store
+            .appeal_of(app.elbasan, domain::input::ModerationTarget::Comment, said)
+            .await
+            .expect("a")
+            .expect("a")
+            .id;
+        let decided = app
+            .post(
+                &format!("/admin/input/appeals/{appeal_id}"),
+                Some(&who.coordinator),
+                &[
+                    ("appeal_outcome", "upheld"),
+                    ("appeal_reason", "Mbetet"),
+                    ("confirmed", "yes"),
+                ],
+            )
+            .await;
+        assert_eq!(decided.status_code(), StatusCode::SEE_OTHER, "{}", decided.text());
+        let told = app.last_mail_to(CITIZEN_MAIL).await.expect("decision mail");
+        assert!(told.body_text.contains("Mbetet"), "{}", told.body_text);
+        assert!(
+            !told.subject.contains(title) && !told.body_text.contains(title),
+            "{}",
+            told.body_text
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn no_coordinator_decides_an_appeal_on_their_own_hiding_or_content() {
+    each_backend(async |app| {
+        let fx = input_fixture(app).await;
+        let who = people(&fx);
+        let admin = fx.session("platform_admin");
+        // A coordinator who also moderates hides a comment, and its author appeals.
+        let (_, both) = app
+            .user_in(
+                app.elbasan,
+                "coordinator-moderator@example.org",
+                &[domain::Role::Coordinator, domain::Role::Moderator],
+            )
+            .await;
+        let rude = comment(app, &fx, &who.citizen, "Ide e kotë", None).await;
+        hide(app, &both, "comment", rude, "Fyese").await;
+        // And the fixture's coordinator writes a comment that a moderator hides.
+        let own = comment(app, &fx, &who.coordinator, "Koment i koordinatorit", None).await;
+        hide(app, &who.moderator, "comment", own, "Jashtë teme").await;
+        let mut appeals = Vec::new();
+        for (id, session) in [(rude, &who.citizen), (own, &who.coordinator)] {
+            let a = app
+                .post(
+                    &format!("/appeals/comment/{id}"),
+                    Some(session),
+                    &[("appeal_text", "Nuk duhej fshehur")],
+                )
+                .await;
+            assert_eq!(a.status_code(), StatusCode::SEE_OTHER, "{}", a.text());
+            let appeal = app
+                .store
+                .appeal_of(app.elbasan, domain::input::ModerationTarget::Comment, id)
+                .await
+                .expect("a")
+                .expect("a")
+                .id;
+            appeals.push(format!("/admin/input/appeals/{appeal}"));
+        }
+        let decision: &[(&str, &str)] = &[
+            ("appeal_outcome", "reinstated"),
+            ("appeal_reason", "Shfaqet"),
+            ("confirmed", "yes"),
+        ];
+        for (path, session, said) in [
+            (&appeals[0], &both, "Këtë përmbajtje e keni fshehur ju"),
+            (&appeals[1], &who.coordinator, "Kjo përmbajtje është e juaja"),
+        ] {
+            let page = app.get(path, Some(session)).await.text();
+            assert!(page.contains(said), "{}: {page}", app.label);
+            assert!(!page.contains("name=\"appeal_outcome\""), "no form: {page}");
+            let r = app.post(path, Some(session), decision).await;
+            assert_eq!(
+                r.status_code(),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{}: {path}",
+                app.label
+            );
+            assert!(r.text().contains("koordinator tjetër"), "{}", r.text());
+            // Another coordinator decides it.
+            let r = app.post(path, Some(&admin), decision).await;
+            assert_eq!(r.status_code(), StatusCode::SEE_OTHER, "{}: {}", app.label, r.text());
+        }
+    })
+    .await;
+}

@@ -159,6 +159,64 @@ async fn the_coordinator_writes_and_announces_a_phase_shown_on_the_home_page() {
             "{}",
             app.label
         );
+        // A theme with an input cannot be left out: said next to the themes, the lines kept.
+        let themes = app.store.input_themes(app.elbasan, phase).await.expect("themes");
+        let ctx = AuditCtx {
+            tenant: Some(app.elbasan),
+            actor: Some(fx.author),
+            at: app.now(),
+            request_id: None,
+        };
+        app.store
+            .create_input(
+                app.elbasan,
+                phase,
+                fx.author,
+                &NewInput {
+                    kind: domain::input::InputKind::Idea,
+                    title: "Rruga e fshatit".into(),
+                    body: "Shtroni rrugën.".into(),
+                    theme_id: Some(themes[1].id),
+                    admin_unit: "Shirgjan".into(),
+                    org_id: None,
+                },
+                None,
+                &ctx,
+            )
+            .await
+            .expect("input");
+        let mut fields = vec![
+            ("title_sq", "Faza e dytë"),
+            ("title_en", "Second phase"),
+            ("questions_sq", "Çfarë mungon në fshatin tuaj?"),
+            ("phase_opens_at", "01.12.2026 09:00"),
+            ("phase_closes_at", "31.12.2026 18:00"),
+            ("themes_sq", "Gratë"),
+            ("themes_en", "Women"),
+            ("units", "Shirgjan"),
+        ];
+        let r = app.post(&edit, Some(&staff), &fields).await;
+        assert_eq!(r.status_code(), StatusCode::UNPROCESSABLE_ENTITY, "{}", app.label);
+        let page = text(&r);
+        assert!(
+            page.contains("href=\"#themes_sq\"")
+                && page.contains(&views::t(domain::Lang::Sq, "error-input-theme-in-use"))
+                && page.contains("Gratë"),
+            "{}: {page}",
+            app.label
+        );
+        // A line inserted before it keeps the input in its theme.
+        fields[5] = ("themes_sq", "Të rinjtë\nGratë\nFshatrat");
+        fields[6] = ("themes_en", "Youth\nWomen\nRural units");
+        let r = app.post(&edit, Some(&staff), &fields).await;
+        assert_eq!(r.status_code(), StatusCode::SEE_OTHER, "{}: {}", app.label, text(&r));
+        let after = app.store.input_themes(app.elbasan, phase).await.expect("themes");
+        assert_eq!(
+            (after[2].id, after[2].title_sq.as_str()),
+            (themes[1].id, "Fshatrat"),
+            "{}",
+            app.label
+        );
         // Announcing asks first (a GET, or a POST without the confirmation, changes nothing).
         let r = app
             .get(&format!("/admin/input/phases/{phase}/announce"), Some(&staff))
@@ -470,6 +528,11 @@ async fn the_list_searches_without_accents_filters_counts_and_pages() {
             assert_eq!(r.status_code(), StatusCode::UNPROCESSABLE_ENTITY, "{}", app.label);
             assert!(text(&r).contains("q-error"), "{}", app.label);
         }
+        // Letters that PostgreSQL's unaccent turns into tsquery syntax: a plain search.
+        for q in ["%C5%89", "%CA%BC", "%CA%B9", "%E2%91%B4", "%C2%BD", "ceshtje%20%C5%89"] {
+            let r = app.get(&format!("/input?q={q}&lang=sq"), None).await;
+            assert_eq!(r.status_code(), StatusCode::OK, "{}: {q}", app.label);
+        }
         // Filters that make no sense are said so, the list shown unfiltered.
         let r = app.get("/input?kind=complaint&status=maybe&theme=x", None).await;
         assert_eq!(r.status_code(), StatusCode::UNPROCESSABLE_ENTITY, "{}", app.label);
@@ -554,7 +617,77 @@ async fn outside_an_open_phase_the_form_says_so_and_email_only_input_waits_for_i
             "{}",
             app.label
         );
-        // The phase closes: a clear page, and a late POST is refused next to the form.
+        // The confirmation mail speaks the visitor's language and names the municipality in it.
+        let send = |email: &'static str, path: &'static str| {
+            let theme = theme.clone();
+            async move {
+                app.post(
+                    path,
+                    None,
+                    &[
+                        ("input_kind", "idea"),
+                        ("title", "Stola në park"),
+                        ("body", "Parku ka nevojë për stola."),
+                        ("theme", theme.as_str()),
+                        ("unit", "Shirgjan"),
+                        ("author_name", "Drita Hoxha"),
+                        ("email", email),
+                    ],
+                )
+                .await
+            }
+        };
+        let r = send("drita@example.org", "/input/new?lang=en").await;
+        assert_eq!(r.status_code(), StatusCode::OK, "{}", app.label);
+        let mail = app.last_mail_to("drita@example.org").await.expect("mail");
+        assert!(
+            mail.subject.starts_with("Confirm your input"),
+            "{}: {}",
+            app.label,
+            mail.subject
+        );
+        assert_eq!(mail.lang, "en", "{}", app.label);
+        // Mail to one address: 3 an hour, whoever types it; the text stays in the form.
+        assert_eq!(
+            send("drita@example.org", "/input/new").await.status_code(),
+            StatusCode::OK
+        );
+        let r = send("drita@example.org", "/input/new").await;
+        assert_eq!(r.status_code(), StatusCode::UNPROCESSABLE_ENTITY, "{}", app.label);
+        assert!(text(&r).contains("body-error") && text(&r).contains("Stola në park"));
+        // Mail from one client: 20 an hour, to whichever addresses (4 counted above).
+        let mut refused_at = None;
+        for (i, email) in [
+            "a1@example.org",
+            "a2@example.org",
+            "a3@example.org",
+            "a4@example.org",
+            "a5@example.org",
+            "a6@example.org",
+            "a7@example.org",
+            "a8@example.org",
+            "a9@example.org",
+            "a10@example.org",
+            "a11@example.org",
+            "a12@example.org",
+            "a13@example.org",
+            "a14@example.org",
+            "a15@example.org",
+            "a16@example.org",
+            "a17@example.org",
+            "a18@example.org",
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            if send(email, "/input/new").await.status_code() == StatusCode::UNPROCESSABLE_ENTITY {
+                refused_at = Some(i + 5);
+                break;
+            }
+        }
+        assert_eq!(refused_at, Some(21), "{}: the client's bucket", app.label);
+        // The phase closes: a clear page, and a late POST comes back as the form with all that
+        // was typed and the message next to the title.
         app.advance(chrono::Duration::days(25));
         let me = fx.session("participant");
         let page = text(&app.get("/input/new", Some(&me)).await);
@@ -564,9 +697,30 @@ async fn outside_an_open_phase_the_form_says_so_and_email_only_input_waits_for_i
             app.label
         );
         let r = app
-            .post("/input/new", Some(&me), &[("input_kind", "idea"), ("title", "Vonë")])
+            .post(
+                "/input/new",
+                Some(&me),
+                &[
+                    ("input_kind", "idea"),
+                    ("title", "Vonë"),
+                    ("body", "Një tekst i gjatë që nuk duhet humbur."),
+                ],
+            )
             .await;
         assert_eq!(r.status_code(), StatusCode::UNPROCESSABLE_ENTITY, "{}", app.label);
+        let page = text(&r);
+        assert!(
+            page.contains("title-error")
+                && page.contains(&views::t(domain::Lang::Sq, "error-input-phase-closed"))
+                && page.contains("Vonë")
+                && page.contains("Një tekst i gjatë që nuk duhet humbur."),
+            "{}: {page}",
+            app.label
+        );
+        // Somebody without an account too.
+        let r = send("late@example.org", "/input/new").await;
+        assert_eq!(r.status_code(), StatusCode::UNPROCESSABLE_ENTITY, "{}", app.label);
+        assert!(text(&r).contains("Parku ka nevojë për stola."), "{}", app.label);
     })
     .await;
 }

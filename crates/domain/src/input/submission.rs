@@ -76,12 +76,12 @@ pub struct EditFacts {
     pub is_author: bool,
     pub state: InputState,
     pub hidden: bool,
-    pub support_count: i64,
-    pub comment_count: i64,
+    /// Whether it was ever commented (a comment hidden since too) or is supported.
+    pub reacted: bool,
 }
 
-/// The edit window: its author edits an input until the first support or comment, while it is
-/// neither withdrawn nor hidden.
+/// The edit window: its author edits an input until the first support or comment (hiding that
+/// comment does not reopen it), while it is neither withdrawn nor hidden.
 pub fn can_edit(f: EditFacts) -> Result<(), EditRefusal> {
     if !f.is_author {
         Err(EditRefusal::NotAuthor)
@@ -89,7 +89,7 @@ pub fn can_edit(f: EditFacts) -> Result<(), EditRefusal> {
         Err(EditRefusal::Withdrawn)
     } else if f.hidden {
         Err(EditRefusal::Hidden)
-    } else if f.support_count > 0 || f.comment_count > 0 {
+    } else if f.reacted {
         Err(EditRefusal::HasReactions)
     } else {
         Ok(())
@@ -216,8 +216,8 @@ impl SearchRefusal {
 pub const SEARCH_WORDS_MAX: usize = 12;
 
 /// The words of a search, folded (lower case, no diacritics, see [`crate::fold`]) and made of
-/// letters and digits only, so that they can be handed to either database's full-text syntax
-/// without any character of it. An empty query is no search (`Ok` with no words).
+/// letters and digits only. The store still quotes each word: PostgreSQL's `unaccent` turns a few
+/// letters into punctuation ("ŉ" → "'n", "⑴" → "(1)"). An empty query is no search (`Ok` with no words).
 pub fn search_words(query: &str) -> Result<Vec<String>, SearchRefusal> {
     let query = query.trim();
     if query.chars().count() > QUERY_MAX {
@@ -255,16 +255,39 @@ pub fn fts5_query(words: &[String]) -> String {
         .join(" ")
 }
 
-/// PostgreSQL's `to_tsquery('simple', …)` text for the words: all required (`&`), the last a
-/// prefix (`:*`). The words hold letters and digits only (see [`search_words`]).
-pub fn tsquery(words: &[String]) -> String {
-    let last = words.len().saturating_sub(1);
-    words
-        .iter()
-        .enumerate()
-        .map(|(i, w)| if i == last { format!("{w}:*") } else { w.clone() })
-        .collect::<Vec<_>>()
-        .join(" & ")
+/// How a phase's edited theme list meets its saved themes: for each new line, the saved theme it
+/// keeps (`None`: a new theme), and the saved themes no line keeps (to be removed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ThemePlan {
+    pub kept: Vec<Option<i64>>,
+    pub removed: Vec<i64>,
+}
+
+/// Matches the edited theme lines (Albanian title first) to the saved themes (`(id, Albanian
+/// title)` in their order) so that no input changes theme by a line being inserted or moved: a
+/// line keeps the saved theme of the same Albanian title wherever it stands; the lines left over
+/// take the saved themes left over in order (a changed title keeps its theme and its inputs);
+/// further lines are new themes, further saved themes are removed.
+pub fn match_themes(saved: &[(i64, &str)], lines: &[(String, String)]) -> ThemePlan {
+    let mut kept: Vec<Option<i64>> = vec![None; lines.len()];
+    let mut taken = vec![false; saved.len()];
+    for (line, (sq, _)) in lines.iter().enumerate() {
+        if let Some(j) = (0..saved.len()).find(|&j| !taken[j] && saved[j].1 == sq.as_str()) {
+            taken[j] = true;
+            kept[line] = Some(saved[j].0);
+        }
+    }
+    let mut left = (0..saved.len()).filter(|&j| !taken[j]).collect::<Vec<_>>().into_iter();
+    for slot in kept.iter_mut().filter(|k| k.is_none()) {
+        match left.next() {
+            Some(j) => *slot = Some(saved[j].0),
+            None => break,
+        }
+    }
+    ThemePlan {
+        kept,
+        removed: left.map(|j| saved[j].0).collect(),
+    }
 }
 
 /// The folded text of an input the store keeps for `LIKE` and for similarity.
@@ -301,8 +324,7 @@ mod tests {
             is_author: true,
             state: InputState::Published,
             hidden: false,
-            support_count: 0,
-            comment_count: 0,
+            reacted: false,
         }
     }
 
@@ -318,14 +340,7 @@ mod tests {
         );
         assert_eq!(
             can_edit(EditFacts {
-                support_count: 1,
-                ..facts()
-            }),
-            Err(EditRefusal::HasReactions)
-        );
-        assert_eq!(
-            can_edit(EditFacts {
-                comment_count: 1,
+                reacted: true,
                 ..facts()
             }),
             Err(EditRefusal::HasReactions)
@@ -362,7 +377,34 @@ mod tests {
         assert_eq!(search_words("rrugë rrugë").map(|w| w.len()), Ok(1));
         let words = vec!["ceshtje".to_owned(), "uj".to_owned()];
         assert_eq!(fts5_query(&words), "\"ceshtje\" \"uj\"*");
-        assert_eq!(tsquery(&words), "ceshtje & uj:*");
+    }
+
+    #[test]
+    fn themes_keep_their_inputs_when_lines_are_inserted_moved_renamed_or_removed() {
+        let saved = [(1, "Uji"), (2, "Rrugët"), (3, "Parqet")];
+        let lines = |l: &[&str]| l.iter().map(|t| (t.to_string(), String::new())).collect::<Vec<_>>();
+        // A line inserted first: the saved themes keep their ids, the new line is new.
+        assert_eq!(
+            match_themes(&saved, &lines(&["Shkollat", "Uji", "Rrugët", "Parqet"])),
+            ThemePlan {
+                kept: vec![None, Some(1), Some(2), Some(3)],
+                removed: vec![]
+            }
+        );
+        // Reordered.
+        assert_eq!(
+            match_themes(&saved, &lines(&["Parqet", "Uji", "Rrugët"])).kept,
+            vec![Some(3), Some(1), Some(2)]
+        );
+        // A changed title keeps its theme; a removed line removes its theme.
+        assert_eq!(
+            match_themes(&saved, &lines(&["Uji i pijshëm", "Parqet"])),
+            ThemePlan {
+                kept: vec![Some(1), Some(3)],
+                removed: vec![2]
+            }
+        );
+        assert_eq!(match_themes(&saved, &lines(&["Uji"])).removed, vec![2, 3]);
     }
 
     #[test]

@@ -46,6 +46,18 @@ pub struct InputAnswerPanel {
     pub merged_into: Option<GroupedInput>,
     /// The viewer may answer, group and merge.
     pub can_answer: bool,
+    /// The input is hidden and the viewer is the public: the answer's text was left out (see
+    /// [`withhold_answer_text`]).
+    pub text_withheld: bool,
+}
+
+/// Leaves out what of an answer may quote a hidden input: its justification and commitment
+/// reference. An answer to a hidden input is shown publicly nowhere (page, API, feeds, CSV)
+/// but for its status and date.
+pub fn withhold_answer_text(answer: &mut AnswerRow) {
+    answer.body_sq.clear();
+    answer.body_en.clear();
+    answer.commitment_ref.clear();
 }
 
 /// The answer form of an input or a cluster.
@@ -157,12 +169,18 @@ impl Services {
         if answer.is_none() && can_answer {
             answer = own.map(|a| (a, AnswerSource::Own));
         }
+        // Forum members answering keep the text; the public sees the status only.
+        let text_withheld = row.hidden_at.is_some() && !can_answer && answer.is_some();
+        if text_withheld && let Some((a, _)) = &mut answer {
+            withhold_answer_text(a);
+        }
         Ok(InputAnswerPanel {
             input: row,
             answer,
             cluster,
             merged_into,
             can_answer,
+            text_withheld,
         })
     }
 
@@ -363,13 +381,18 @@ impl Services {
         })
     }
 
-    /// The latest published answers (feeds, open data).
+    /// The latest published answers (feeds, open data); of an answer to a hidden input only
+    /// the status and date (`target_hidden`).
     pub async fn published_input_answers(
         &self,
         tenant: &TenantRow,
         limit: i64,
     ) -> Result<Vec<store::input::answers::PublishedAnswer>> {
-        Ok(self.store.published_answers(tenant.id(), limit).await?)
+        let mut rows = self.store.published_answers(tenant.id(), limit).await?;
+        for row in rows.iter_mut().filter(|r| r.target_hidden) {
+            withhold_answer_text(&mut row.answer);
+        }
+        Ok(rows)
     }
 }
 

@@ -18,7 +18,8 @@ use crate::{Actor, ServiceError, Services, common::error::Result, input::notific
 #[derive(Debug, Clone)]
 pub struct Discussion {
     pub input: DiscussedInput,
-    /// Every comment, hidden ones included (their text is replaced by the reason on the page).
+    /// Every comment, hidden ones included (their text is replaced by the reason on the page);
+    /// none at all under a hidden input, whose replies could quote the hidden text (as the API).
     pub comments: Vec<CommentRow>,
     /// The reader, when signed in.
     pub me: Option<UserId>,
@@ -55,7 +56,11 @@ impl Services {
     /// The discussion under an input, for its page (anyone may read it).
     pub async fn discussion(&self, tenant: &TenantRow, actor: &Actor, input: i64) -> Result<Discussion> {
         let found = self.discussed(tenant, input).await?;
-        let comments = self.store.comments(tenant.id(), input).await?;
+        let comments = if found.hidden_at.is_some() {
+            Vec::new()
+        } else {
+            self.store.comments(tenant.id(), input).await?
+        };
         let (supported, following) = match actor.user {
             Some(user) => (
                 self.store.has_supported(tenant.id(), input, user).await?,

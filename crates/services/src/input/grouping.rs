@@ -5,7 +5,7 @@
 
 use domain::{
     Action, FieldError,
-    input::{ProposalStatus, answers::parse_cluster_title, similarity::propose_groups},
+    input::{InputState, ProposalStatus, answers::parse_cluster_title, similarity::propose_groups},
 };
 use store::{
     TenantRow,
@@ -43,12 +43,14 @@ pub struct ClusterPage {
     pub can_group: bool,
 }
 
-/// The cluster form: the cluster (none when new), the phase, and the inputs one may tick.
+/// The cluster form: the cluster (none when new), the phase, the inputs one may tick, and the
+/// members one may not (hidden or withdrawn since they joined): saving keeps those.
 #[derive(Debug, Clone)]
 pub struct ClusterForm {
     pub cluster: Option<ClusterRow>,
     pub phase: InputPhaseRow,
     pub choices: Vec<GroupedInput>,
+    pub kept: Vec<GroupedInput>,
 }
 
 /// The merge page: the duplicate and the inputs it may be merged into.
@@ -123,7 +125,9 @@ impl Services {
             .await?)
     }
 
-    /// Accepts a proposal as a cluster with the ticked inputs (at least two) and a title.
+    /// Accepts a proposal as a cluster with the ticked inputs and a title. Only the proposal's
+    /// inputs that may still be grouped count (published, visible, not merged meanwhile), and at
+    /// least two of them must remain.
     pub async fn accept_input_proposal(
         &self,
         tenant: &TenantRow,
@@ -139,19 +143,27 @@ impl Services {
             .proposal(tenant.id(), proposal)
             .await?
             .ok_or(ServiceError::NotFound)?;
+        if row.status != ProposalStatus::Open {
+            return Err(ServiceError::field("inputs", "grouping_proposal_decided"));
+        }
+        let items = self.store.open_proposal_items(tenant.id(), row.phase_id).await?;
+        let chosen: Vec<i64> = items
+            .iter()
+            .filter(|i| i.proposal_id == proposal && keep.contains(&i.input.id))
+            .map(|i| &i.input)
+            .filter(|i| i.state == InputState::Published && i.hidden_at.is_none() && i.merged_into_id.is_none())
+            .map(|i| i.id)
+            .collect();
         let mut errors = parse_cluster_title(title_sq, title_en).err().unwrap_or_default();
-        if keep.len() < 2 {
+        if chosen.len() < 2 {
             errors.push(FieldError::new("inputs", "grouping_two_inputs"));
         }
         if !errors.is_empty() {
             return Err(ServiceError::Invalid(errors));
         }
-        if row.status != ProposalStatus::Open {
-            return Err(ServiceError::field("inputs", "grouping_proposal_decided"));
-        }
         let ctx = self.ctx(tenant.id(), Some(user), actor.request_id.as_deref());
         self.store
-            .accept_proposal(tenant.id(), proposal, keep, title_sq.trim(), title_en.trim(), &ctx)
+            .accept_proposal(tenant.id(), proposal, &chosen, title_sq.trim(), title_en.trim(), &ctx)
             .await?
             .ok_or(ServiceError::field("inputs", "grouping_proposal_decided"))
     }
@@ -186,14 +198,26 @@ impl Services {
         }
         .ok_or(ServiceError::NotFound)?;
         let choices = self.store.groupable_inputs(tenant.id(), phase.id).await?;
+        let kept = match &cluster {
+            Some(c) => self
+                .store
+                .cluster_members(tenant.id(), c.id)
+                .await?
+                .into_iter()
+                .filter(|m| !choices.iter().any(|x| x.id == m.id))
+                .collect(),
+            None => Vec::new(),
+        };
         Ok(ClusterForm {
             cluster,
             phase,
             choices,
+            kept,
         })
     }
 
-    /// Creates a cluster (`None`) or changes one: title and members (at least two).
+    /// Creates a cluster (`None`) or changes one: title and members (at least two ticked). The
+    /// members nobody can tick any more (hidden or withdrawn) stay in it: the form says so.
     pub async fn save_cluster(
         &self,
         tenant: &TenantRow,
@@ -221,9 +245,10 @@ impl Services {
         let (sq, en) = (title_sq.trim(), title_en.trim());
         match cluster {
             Some(id) => {
+                let members: Vec<i64> = chosen.iter().copied().chain(form.kept.iter().map(|k| k.id)).collect();
                 if !self
                     .store
-                    .update_cluster(tenant.id(), id, sq, en, &chosen, &ctx)
+                    .update_cluster(tenant.id(), id, sq, en, &members, &ctx)
                     .await?
                 {
                     return Err(ServiceError::NotFound);

@@ -40,6 +40,19 @@ pub const PAGE_SIZE: i64 = 20;
 pub const CONFIRM_DAYS: i64 = 7;
 /// Longest name given with an e-mail-only input.
 pub const NAME_MAX: usize = 100;
+/// E-mail-only inputs an hour to one address: each sends a mail to it, whoever typed it.
+pub const EMAIL_ONLY_PER_ADDRESS: i64 = 3;
+/// E-mail-only inputs an hour from one client address (a shared office or school network may
+/// hold several people), so that nobody sends mail to many addresses.
+pub const EMAIL_ONLY_PER_CLIENT: i64 = 20;
+
+/// Who submits from where: the visitor's language (for the confirmation mail) and client
+/// address (for the e-mail-only throttle), as the handler knows them.
+#[derive(Debug, Clone, Copy)]
+pub struct Visitor<'a> {
+    pub lang: Lang,
+    pub client: &'a str,
+}
 
 /// An uploaded file as the handler read it (empty content: none chosen).
 #[derive(Debug, Clone, Copy)]
@@ -54,6 +67,9 @@ pub struct Upload<'a> {
 #[derive(Debug, Clone)]
 pub struct NewInputContext {
     pub phase: Option<PhaseView>,
+    /// When no phase is open, the one that closed last: a form sent after it closed is shown
+    /// again with its choices, so that nothing typed is lost.
+    pub closed: Option<PhaseView>,
     pub units: Vec<String>,
     pub orgs: Vec<OrgRow>,
     pub email_only: bool,
@@ -249,21 +265,21 @@ fn check_upload<'a>(
 }
 
 impl Services {
-    /// The phase taking input now, if any.
-    async fn open_input_phase(&self, tenant: &TenantRow) -> Result<Option<PhaseView>> {
-        Ok(self
-            .announced_input_phases(tenant)
-            .await?
-            .into_iter()
-            .find(|p| p.status == PhaseStatus::Open))
-    }
-
     /// The new-input form's facts. The anonymous visitor is asked to log in unless the open
     /// phase takes e-mail-only input.
     pub async fn new_input_context(&self, tenant: &TenantRow, actor: &Actor) -> Result<NewInputContext> {
-        let phase = self.open_input_phase(tenant).await?;
+        let phases = self.announced_input_phases(tenant).await?;
+        let phase = phases.iter().find(|p| p.status == PhaseStatus::Open).cloned();
+        // Newest first: the first closed one closed last.
+        let closed = match phase {
+            Some(_) => None,
+            None => phases.into_iter().find(|p| p.status == PhaseStatus::Closed),
+        };
         let email_only = actor.user.is_none() && phase.as_ref().is_some_and(|p| p.email_only(tenant));
-        if !email_only {
+        // Somebody without an account who wrote while an e-mail-only phase was open gets the form
+        // back too (with the closed phase's message), not a log-in page.
+        let late_email_only = actor.user.is_none() && closed.as_ref().is_some_and(|p| p.email_only(tenant));
+        if !email_only && !late_email_only {
             actor.require_user(Action::TakePartInInput)?;
         }
         let orgs = match actor.user {
@@ -273,17 +289,20 @@ impl Services {
         Ok(NewInputContext {
             units: phase.as_ref().map(|p| p.units(tenant)).unwrap_or_default(),
             phase,
+            closed,
             orgs,
-            email_only,
+            email_only: email_only || late_email_only,
         })
     }
 
     /// Submits an input in the open phase: published at once for a signed-in author; kept and
-    /// confirmed by e-mail for somebody taking part with an address only (`name`, `email`).
+    /// confirmed by e-mail for somebody taking part with an address only (`name`, `email`), in
+    /// the visitor's language.
     pub async fn submit_input(
         &self,
         tenant: &TenantRow,
         actor: &Actor,
+        visitor: Visitor<'_>,
         values: &HashMap<String, String>,
         upload: Option<Upload<'_>>,
         max_bytes: usize,
@@ -333,14 +352,19 @@ impl Services {
                 Ok(Submitted::Published(id))
             }
             (None, Some(Ok(name)), Some(Ok(email))) => {
-                // No account to count against: the address is the bucket.
-                let key = format!("input-pending:{}:{}", tenant.id().0, email.as_str());
-                let hits = self.store.rate_hit(&key, Duration::hours(1), self.clock.now()).await?;
-                if hits > tenant.input_writes_per_hour.max(1) {
+                // No account to count against: each send mails the address typed, so both the
+                // address and the client are buckets (as the log-in counts per client), both
+                // counted before either is checked.
+                let now = self.clock.now();
+                let address_key = format!("input-pending:{}:{}", tenant.id().0, email.as_str());
+                let client_key = format!("input-pending-ip:{}:{}", tenant.id().0, visitor.client);
+                let address_hits = self.store.rate_hit(&address_key, Duration::hours(1), now).await?;
+                let client_hits = self.store.rate_hit(&client_key, Duration::hours(1), now).await?;
+                if address_hits > EMAIL_ONLY_PER_ADDRESS || client_hits > EMAIL_ONLY_PER_CLIENT {
                     return Err(ServiceError::field("body", "input_rate_limited"));
                 }
                 let (token, hash) = tokens::new_token();
-                let lang = Lang::Sq;
+                let lang = visitor.lang;
                 let link = self.link(tenant, "/input/confirm", &token);
                 let mail = notice_mail(
                     lang,
@@ -350,7 +374,7 @@ impl Services {
                     "input-confirm-mail-body",
                     &[
                         ("title", input.title.clone()),
-                        ("tenant", tenant.name_sq.clone()),
+                        ("tenant", tenant.name(lang).to_owned()),
                         ("days", CONFIRM_DAYS.to_string()),
                     ],
                     &link,
@@ -657,8 +681,7 @@ fn edit_facts(input: &InputRow, is_author: bool) -> EditFacts {
         is_author,
         state: input.state,
         hidden: input.is_hidden(),
-        support_count: input.support_count,
-        comment_count: input.comment_count,
+        reacted: input.reacted || input.support_count > 0 || input.comment_count > 0,
     }
 }
 

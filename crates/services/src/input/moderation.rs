@@ -49,6 +49,27 @@ fn invalid(e: domain::FieldError) -> ServiceError {
     ServiceError::Invalid(vec![e])
 }
 
+/// The input's title for an e-mail about an item: the placeholder when the item is a comment
+/// under a hidden input (the comment's author may not read the hidden title).
+fn mail_title(lang: Lang, title: &str, withheld: bool) -> String {
+    if withheld {
+        views::t(lang, "input-hidden-title")
+    } else {
+        title.to_owned()
+    }
+}
+
+/// Why `decider` may not decide this appeal, if so: they hid the item, or they wrote it.
+pub fn own_appeal(appeal: &AppealRow, decider: UserId) -> Option<&'static str> {
+    if appeal.hidden_by == Some(decider.0) {
+        Some("appeal_own_hiding")
+    } else if appeal.author_id == decider.0 {
+        Some("appeal_own_content")
+    } else {
+        None
+    }
+}
+
 impl Services {
     /// Counts one write (an input, an edit, a comment, a report, an appeal) of `user` against the
     /// municipality's `input_writes_per_hour`, and refuses it once the hour's allowance is spent,
@@ -77,7 +98,9 @@ impl Services {
             .ok_or(ServiceError::NotFound)
     }
 
-    /// The item as a reporter sees it before reporting (signed in; a hidden item is not shown).
+    /// The item as a reporter sees it before reporting (signed in). A hidden item, or a comment
+    /// under a hidden input, is not shown (its page would show the hidden title) and takes no
+    /// report: the moderators have dealt with it already.
     pub async fn report_target(
         &self,
         tenant: &TenantRow,
@@ -87,7 +110,7 @@ impl Services {
     ) -> Result<ModeratedItem> {
         actor.require_user(Action::TakePartInInput)?;
         let item = self.moderated_item(tenant, kind, id).await?;
-        if item.hidden_at.is_some() {
+        if item.hidden_at.is_some() || item.title_withheld(kind) {
             return Err(ServiceError::NotFound);
         }
         Ok(item)
@@ -165,7 +188,10 @@ impl Services {
                 to,
                 &item.author_name,
                 &format!("mail-input-hidden-{}", kind.key()),
-                &[("title", item.title.clone()), ("reason", reason.clone())],
+                &[
+                    ("title", mail_title(lang, &item.title, item.title_withheld(kind))),
+                    ("reason", reason.clone()),
+                ],
                 &format!("{}/appeals/{}/{id}", self.site_url(tenant), kind.key()),
                 item.input_id,
             )
@@ -278,6 +304,9 @@ impl Services {
         }
         if row.decided_at.is_some() {
             errors.push(domain::FieldError::new("appeal_outcome", "appeal_decided"));
+        } else if let Some(code) = own_appeal(&row, user) {
+            // No one judges their own hiding or their own content: another coordinator decides.
+            errors.push(domain::FieldError::new("appeal_outcome", code));
         }
         let (Some(outcome), Ok(reason), true) = (outcome, reason, errors.is_empty()) else {
             return Err(ServiceError::Invalid(errors));
@@ -305,7 +334,10 @@ impl Services {
                     to,
                     &a.display_name,
                     &format!("mail-input-appeal-{}", outcome.key()),
-                    &[("title", row.title.clone()), ("reason", reason.clone())],
+                    &[
+                        ("title", mail_title(a.lang(), &row.title, row.title_withheld())),
+                        ("reason", reason.clone()),
+                    ],
                     &link,
                     row.input_id,
                 )

@@ -56,8 +56,17 @@ pub fn csv_line(row: &ExportInputRow) -> String {
         if hidden { "yes" } else { "no" }.to_owned(),
         row.answer_status.clone().unwrap_or_default(),
         row.answered_at.map(|a| a.to_rfc3339()).unwrap_or_default(),
-        row.answer_sq.clone().unwrap_or_default(),
-        row.answer_en.clone().unwrap_or_default(),
+        // Of a hidden input's answer only its status and date (see `withhold_answer_text`).
+        if hidden {
+            String::new()
+        } else {
+            row.answer_sq.clone().unwrap_or_default()
+        },
+        if hidden {
+            String::new()
+        } else {
+            row.answer_en.clone().unwrap_or_default()
+        },
         row.cluster_title.clone().unwrap_or_default(),
     ];
     line(&cells)

@@ -334,10 +334,17 @@ impl Services {
             parse_phase(values, tz_of(tenant), &unit_lines(&tenant.admin_units)).map_err(ServiceError::Invalid)?;
         let ctx = self.ctx(tenant.id(), user, actor.request_id.as_deref());
         let days = local_days(input.opens_at, input.closes_at, tz_of(tenant));
-        self.store
+        match self
+            .store
             .update_input_phase(tenant.id(), phase, &input, days, &ctx)
-            .await?;
-        Ok(())
+            .await
+        {
+            // A theme with inputs was left out: said next to the themes, nothing saved.
+            Err(store::StoreError::Conflict { field }) if field == "themes_sq" => {
+                Err(ServiceError::field("themes_sq", "input_theme_in_use"))
+            }
+            other => Ok(other?),
+        }
     }
 
     /// Announces a phase after the confirmation step: records the time (check 5) and puts the

@@ -60,6 +60,9 @@ pub struct PublishedAnswer {
     pub answer: AnswerRow,
     pub target_title_sq: String,
     pub target_title_en: String,
+    /// The answered input is hidden: only the answer's status may be shown publicly (its text
+    /// may quote the hidden one).
+    pub target_hidden: bool,
 }
 
 /// An answer as a forum member writes it.
@@ -133,21 +136,51 @@ fn target_id(target: AnswerTarget) -> i64 {
     }
 }
 
-/// Stamps the answer's status and time on the inputs it covers, inside a write.
-macro_rules! stamp_covered {
-    ($tx:ident, $tenant:expr, $target:expr, $status:expr, $at:expr) => {{
-        let sql = format!(
-            "UPDATE inputs SET answer_status = $3, answered_at = $4 WHERE {}",
-            covered($target)
-        );
-        sqlx::query(sqlx::AssertSqlSafe(sql))
+/// Recomputes `answer_status`/`answered_at` of one input (`$2`) and of the inputs merged into it
+/// from the published answer that covers each now: its own, else its cluster's, else that of the
+/// input it was merged into, else that input's cluster's; none clears the stamp. Every write that
+/// changes what covers an input (publishing or editing an answer, clustering, merging) runs it
+/// in its transaction, so the stamp never drifts from the membership.
+pub(crate) const RESTAMP_SQL: &str = "UPDATE inputs SET
+         answer_status = COALESCE(
+             (SELECT a.status FROM input_answers a WHERE a.tenant_id = inputs.tenant_id AND a.published_at IS NOT NULL AND a.input_id = inputs.id),
+             (SELECT a.status FROM input_answers a WHERE a.tenant_id = inputs.tenant_id AND a.published_at IS NOT NULL AND a.cluster_id = inputs.cluster_id),
+             (SELECT a.status FROM input_answers a WHERE a.tenant_id = inputs.tenant_id AND a.published_at IS NOT NULL AND a.input_id = inputs.merged_into_id),
+             (SELECT a.status FROM input_answers a WHERE a.tenant_id = inputs.tenant_id AND a.published_at IS NOT NULL AND a.cluster_id = (SELECT t.cluster_id FROM inputs t WHERE t.tenant_id = inputs.tenant_id AND t.id = inputs.merged_into_id))),
+         answered_at = COALESCE(
+             (SELECT a.published_at FROM input_answers a WHERE a.tenant_id = inputs.tenant_id AND a.published_at IS NOT NULL AND a.input_id = inputs.id),
+             (SELECT a.published_at FROM input_answers a WHERE a.tenant_id = inputs.tenant_id AND a.published_at IS NOT NULL AND a.cluster_id = inputs.cluster_id),
+             (SELECT a.published_at FROM input_answers a WHERE a.tenant_id = inputs.tenant_id AND a.published_at IS NOT NULL AND a.input_id = inputs.merged_into_id),
+             (SELECT a.published_at FROM input_answers a WHERE a.tenant_id = inputs.tenant_id AND a.published_at IS NOT NULL AND a.cluster_id = (SELECT t.cluster_id FROM inputs t WHERE t.tenant_id = inputs.tenant_id AND t.id = inputs.merged_into_id)))
+     WHERE tenant_id = $1 AND (id = $2 OR merged_into_id = $2)";
+
+/// Re-stamps the inputs `$inputs` (an iterator of `&i64`) and those merged into them from the
+/// answers that cover them now (see [`RESTAMP_SQL`]), inside a write.
+macro_rules! restamp_inputs {
+    ($tx:ident, $tenant:expr, $inputs:expr) => {{
+        let tenant: domain::TenantId = $tenant;
+        for input in $inputs {
+            let input: i64 = *input;
+            sqlx::query($crate::input::answers::RESTAMP_SQL)
+                .bind(tenant.0)
+                .bind(input)
+                .execute(&mut *$tx)
+                .await?;
+        }
+    }};
+}
+pub(crate) use restamp_inputs;
+
+/// The ids of the inputs an answer to `target` covers, inside a write.
+macro_rules! covered_ids {
+    ($tx:ident, $tenant:expr, $target:expr) => {{
+        let sql = format!("SELECT id FROM inputs WHERE {} ORDER BY id", covered($target));
+        let ids: Vec<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
             .bind($tenant.0)
             .bind(target_id($target))
-            .bind($status.key())
-            .bind($at)
-            .execute(&mut *$tx)
-            .await?
-            .rows_affected()
+            .fetch_all(&mut *$tx)
+            .await?;
+        ids
     }};
 }
 
@@ -213,12 +246,12 @@ impl Store {
                 .fetch_optional(&mut *tx)
                 .await?;
             if let Some(SavedAnswer {
-                id,
-                published_at: Some(at),
+                published_at: Some(_), ..
             }) = &saved
             {
-                let _ = id;
-                stamp_covered!(tx, tenant, target, answer.status, *at);
+                // A published answer edited: its inputs take its new status.
+                let ids = covered_ids!(tx, tenant, target);
+                restamp_inputs!(tx, tenant, &ids);
             }
             if let Some(saved) = &saved {
                 audit!(
@@ -254,18 +287,31 @@ impl Store {
                 .bind(answer)
                 .fetch_optional(&mut *tx)
                 .await?;
+            // Claimed with the condition in the UPDATE itself: of two publications racing on
+            // PostgreSQL, the second finds no draft left and sends nothing.
+            let claimed = match &row {
+                Some(r) if r.published_at.is_none() => {
+                    sqlx::query(
+                        "UPDATE input_answers SET published_at = $3
+                         WHERE tenant_id = $1 AND id = $2 AND published_at IS NULL",
+                    )
+                    .bind(tenant.0)
+                    .bind(answer)
+                    .bind(ctx.at)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected()
+                        == 1
+                }
+                _ => false,
+            };
             match row {
-                Some(row) if row.published_at.is_none() => {
-                    sqlx::query("UPDATE input_answers SET published_at = $3 WHERE tenant_id = $1 AND id = $2")
-                        .bind(tenant.0)
-                        .bind(answer)
-                        .bind(ctx.at)
-                        .execute(&mut *tx)
-                        .await?;
+                Some(row) if claimed => {
+                    let mut restamp = Vec::new();
                     if let (AnswerStatus::Merged, AnswerTarget::Input(input), Some(into)) =
                         (row.status, row.target(), row.merged_into_id)
                     {
-                        sqlx::query(
+                        let merged = sqlx::query(
                             "UPDATE inputs SET merged_into_id = $3, cluster_id = NULL, updated_at = $4
                              WHERE tenant_id = $1 AND id = $2 AND id <> $3 AND merged_into_id IS NULL
                                AND EXISTS (SELECT 1 FROM inputs t WHERE t.tenant_id = $1 AND t.id = $3
@@ -276,9 +322,27 @@ impl Store {
                         .bind(into)
                         .bind(ctx.at)
                         .execute(&mut *tx)
-                        .await?;
+                        .await?
+                        .rows_affected();
+                        if merged == 1 {
+                            // As `merge_input` does: the inputs merged into the duplicate follow it.
+                            sqlx::query(
+                                "UPDATE inputs SET merged_into_id = $3, updated_at = $4
+                                 WHERE tenant_id = $1 AND merged_into_id = $2",
+                            )
+                            .bind(tenant.0)
+                            .bind(input)
+                            .bind(into)
+                            .bind(ctx.at)
+                            .execute(&mut *tx)
+                            .await?;
+                            restamp.push(into);
+                        }
                     }
-                    let stamped = stamp_covered!(tx, tenant, row.target(), row.status, ctx.at);
+                    let ids = covered_ids!(tx, tenant, row.target());
+                    restamp.extend(ids.iter().copied());
+                    restamp_inputs!(tx, tenant, &restamp);
+                    let stamped = ids.len() as u64;
                     let inputs = sqlx::query_as::<_, CoveredInput>(sqlx::AssertSqlSafe(format!(
                         "SELECT id, title FROM inputs WHERE {} AND hidden_at IS NULL ORDER BY id",
                         covered(row.target())
@@ -333,7 +397,8 @@ impl Store {
         let sql = format!(
             "SELECT {ANSWER_COLUMNS},
                  COALESCE(CASE WHEN i.hidden_at IS NULL THEN i.title END, c.title_sq, '') AS target_title_sq,
-                 COALESCE(CASE WHEN i.hidden_at IS NULL THEN i.title END, NULLIF(c.title_en, ''), c.title_sq, '') AS target_title_en
+                 COALESCE(CASE WHEN i.hidden_at IS NULL THEN i.title END, NULLIF(c.title_en, ''), c.title_sq, '') AS target_title_en,
+                 (i.hidden_at IS NOT NULL) AS target_hidden
              FROM input_answers a
              LEFT JOIN inputs i ON i.id = a.input_id AND i.tenant_id = a.tenant_id
              LEFT JOIN input_clusters c ON c.id = a.cluster_id AND c.tenant_id = a.tenant_id

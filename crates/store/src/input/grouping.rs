@@ -9,7 +9,7 @@ use domain::{
 };
 use serde_json::json;
 
-use crate::{AuditCtx, Result, Store, audit, read, write};
+use crate::{AuditCtx, Result, Store, audit, input::answers::restamp_inputs, read, write};
 
 /// A cluster with the number of inputs in it.
 #[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
@@ -311,6 +311,7 @@ impl Store {
                     .fetch_one(&mut *tx)
                     .await?;
                     place_in_cluster!(tx, tenant, cluster, &chosen, ctx.at);
+                    restamp_inputs!(tx, tenant, &chosen);
                     sqlx::query(
                         "UPDATE input_proposals SET status = 'accepted', cluster_id = $3, decided_by = $4,
                              decided_at = $5 WHERE tenant_id = $1 AND id = $2",
@@ -391,6 +392,7 @@ impl Store {
             .fetch_one(&mut *tx)
             .await?;
             place_in_cluster!(tx, tenant, cluster, inputs, ctx.at);
+            restamp_inputs!(tx, tenant, inputs);
             audit!(
                 tx,
                 ctx,
@@ -455,6 +457,14 @@ impl Store {
                     }
                     let new: Vec<i64> = inputs.iter().copied().filter(|i| !members.contains(i)).collect();
                     place_in_cluster!(tx, tenant, cluster, &new, ctx.at);
+                    // Those gone lose the cluster's answer, those new take it.
+                    let changed: Vec<i64> = members
+                        .iter()
+                        .copied()
+                        .filter(|m| !inputs.contains(m))
+                        .chain(new.iter().copied())
+                        .collect();
+                    restamp_inputs!(tx, tenant, &changed);
                     audit!(
                         tx,
                         ctx,
@@ -540,14 +550,13 @@ impl Store {
     }
 
     /// Merges `input` into `into` (same phase, `into` not itself merged, not the same): the
-    /// duplicate leaves its cluster and, if `into` is already answered, is covered by that answer,
-    /// and so are the inputs merged into the duplicate before. `false` when refused.
+    /// duplicate leaves its cluster and, unless it has its own answer, is covered by the answer
+    /// covering `into` (none: unanswered), and so are the inputs merged into the duplicate
+    /// before. `false` when refused.
     pub async fn merge_input(&self, tenant: TenantId, input: i64, into: i64, ctx: &AuditCtx) -> Result<bool> {
         Ok(write!(self, |tx| {
             let done = sqlx::query(
-                "UPDATE inputs SET merged_into_id = $3, cluster_id = NULL, updated_at = $4,
-                     answer_status = COALESCE((SELECT t.answer_status FROM inputs t WHERE t.tenant_id = $1 AND t.id = $3), answer_status),
-                     answered_at = COALESCE((SELECT t.answered_at FROM inputs t WHERE t.tenant_id = $1 AND t.id = $3), answered_at)
+                "UPDATE inputs SET merged_into_id = $3, cluster_id = NULL, updated_at = $4
                  WHERE tenant_id = $1 AND id = $2 AND id <> $3 AND merged_into_id IS NULL
                    AND EXISTS (SELECT 1 FROM inputs t WHERE t.tenant_id = $1 AND t.id = $3
                                AND t.phase_id = inputs.phase_id AND t.merged_into_id IS NULL)",
@@ -572,6 +581,9 @@ impl Store {
                 .bind(ctx.at)
                 .execute(&mut *tx)
                 .await?;
+                // The duplicate and those merged into it now take the answer covering `into`
+                // (or keep their own), and leave the cluster's.
+                restamp_inputs!(tx, tenant, &[into]);
                 audit!(
                     tx,
                     ctx,

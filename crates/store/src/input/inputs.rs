@@ -53,6 +53,9 @@ pub struct InputRow {
     pub merged_into_id: Option<i64>,
     pub support_count: i64,
     pub comment_count: i64,
+    /// Whether anyone ever commented (a hidden comment too: hiding it lowers `comment_count`)
+    /// or supports it: the edit window's fact.
+    pub reacted: bool,
     pub answer_status: Option<String>,
     pub answered_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
@@ -121,7 +124,9 @@ pub(crate) const INPUT_COLUMNS: &str = "i.id, i.phase_id, i.kind, i.title, i.bod
      th.title_en AS theme_en, i.admin_unit, i.file_id, f.filename AS file_name, i.author_id, \
      COALESCE(u.display_name, '') AS author_name, i.org_id, o.name AS org_name, i.state, i.withdrawn_at, \
      i.withdraw_note, i.hidden_at, i.hidden_reason, i.cluster_id, i.merged_into_id, i.support_count, \
-     i.comment_count, i.answer_status, i.answered_at, i.created_at, i.updated_at";
+     i.comment_count, (EXISTS (SELECT 1 FROM input_comments c WHERE c.tenant_id = i.tenant_id AND c.input_id = i.id) \
+     OR EXISTS (SELECT 1 FROM input_supports s WHERE s.tenant_id = i.tenant_id AND s.input_id = i.id)) AS reacted, \
+     i.answer_status, i.answered_at, i.created_at, i.updated_at";
 
 pub(crate) const INPUT_JOINS: &str = "LEFT JOIN input_themes th ON th.id = i.theme_id \
      LEFT JOIN files f ON f.id = i.file_id \
@@ -239,7 +244,9 @@ impl Store {
                 "UPDATE inputs SET kind = $4, title = $5, body = $6, theme_id = $7, admin_unit = $8, org_id = $9,
                      file_id = $10, search_text = $11, updated_at = $12
                  WHERE tenant_id = $1 AND id = $2 AND author_id = $3 AND state = 'published' AND hidden_at IS NULL
-                   AND support_count = 0 AND comment_count = 0",
+                   AND support_count = 0
+                   AND NOT EXISTS (SELECT 1 FROM input_comments c WHERE c.tenant_id = $1 AND c.input_id = $2)
+                   AND NOT EXISTS (SELECT 1 FROM input_supports s WHERE s.tenant_id = $1 AND s.input_id = $2)",
             )
             .bind(tenant.0)
             .bind(id)
@@ -411,9 +418,13 @@ impl Store {
         ctx: &AuditCtx,
     ) -> Result<Option<ConfirmedInput>> {
         Ok(write!(self, |tx| {
+            // Claimed first with an UPDATE (a no-op one): a second click on the link waits here
+            // for the first one's transaction (PostgreSQL's row lock; SQLite's single writer)
+            // and then reads the `input_id` it wrote, so the input is made once.
             let row: Option<PendingRow> = sqlx::query_as(
-                "SELECT id, phase_id, kind, title, body, theme_id, admin_unit, file_id, author_name, email, lang, input_id
-                 FROM input_pending WHERE tenant_id = $1 AND token_hash = $2 AND expires_at > $3",
+                "UPDATE input_pending SET expires_at = expires_at
+                 WHERE tenant_id = $1 AND token_hash = $2 AND expires_at > $3
+                 RETURNING id, phase_id, kind, title, body, theme_id, admin_unit, file_id, author_name, email, lang, input_id",
             )
             .bind(tenant.0)
             .bind(token_hash)
@@ -433,39 +444,61 @@ impl Store {
                     let user: i64 = match existing {
                         Some(u) => u.id,
                         None => {
-                            let id: i64 = sqlx::query_scalar(
+                            // The account may be made meanwhile by another link of the same
+                            // address (or a registration): ON CONFLICT makes nothing, and the
+                            // account is read again.
+                            let created: Option<i64> = sqlx::query_scalar(
                                 "INSERT INTO users (tenant_id, email, display_name, password_hash, lang,
                                      email_verified_at, created_at)
-                                 VALUES ($1, $2, $3, '', $4, $5, $5) RETURNING id",
+                                 VALUES ($1, $2, $3, '', $4, $5, $5)
+                                 ON CONFLICT (tenant_id, email) DO NOTHING RETURNING id",
                             )
                             .bind(tenant.0)
                             .bind(&p.email)
                             .bind(&p.author_name)
                             .bind(&p.lang)
                             .bind(ctx.at)
-                            .fetch_one(&mut *tx)
+                            .fetch_optional(&mut *tx)
                             .await?;
-                            sqlx::query(
-                                "INSERT INTO role_grants (tenant_id, user_id, role, granted_at)
-                                 VALUES ($1, $2, 'participant', $3)",
-                            )
-                            .bind(tenant.0)
-                            .bind(id)
-                            .bind(ctx.at)
-                            .execute(&mut *tx)
-                            .await?;
-                            audit!(
-                                tx,
-                                ctx,
-                                "user.create",
-                                "user",
-                                id,
-                                None,
-                                Some(
-                                    json!({"email": p.email, "display_name": p.author_name, "roles": ["participant"]})
-                                )
-                            );
-                            id
+                            match created {
+                                None => {
+                                    let again: Option<UserIdRow> = sqlx::query_as(
+                                        "SELECT id FROM users
+                                         WHERE tenant_id = $1 AND email = $2 AND deleted_at IS NULL",
+                                    )
+                                    .bind(tenant.0)
+                                    .bind(&p.email)
+                                    .fetch_optional(&mut *tx)
+                                    .await?;
+                                    match again {
+                                        Some(u) => u.id,
+                                        // A deleted account keeps its address: no input is made.
+                                        None => return Ok(None),
+                                    }
+                                }
+                                Some(id) => {
+                                    sqlx::query(
+                                        "INSERT INTO role_grants (tenant_id, user_id, role, granted_at)
+                                         VALUES ($1, $2, 'participant', $3)",
+                                    )
+                                    .bind(tenant.0)
+                                    .bind(id)
+                                    .bind(ctx.at)
+                                    .execute(&mut *tx)
+                                    .await?;
+                                    audit!(
+                                        tx,
+                                        ctx,
+                                        "user.create",
+                                        "user",
+                                        id,
+                                        None,
+                                        Some(json!({"email": p.email, "display_name": p.author_name,
+                                            "roles": ["participant"]}))
+                                    );
+                                    id
+                                }
+                            }
                         }
                     };
                     let input_id = match p.input_id {

@@ -157,12 +157,14 @@ impl Store {
     }
 
     /// Sets every input's counters of `phase` from the rows (what the use cases keep in step one
-    /// by one).
+    /// by one). The subqueries name the input only: its rows are the tenant's, and a tenant
+    /// condition there made SQLite (without statistics) walk the per-person index of every
+    /// support of the tenant for each input.
     pub async fn load_recount(&self, tenant: TenantId, phase: i64) -> Result<()> {
         write!(self, |tx| {
             sqlx::query(
                 "UPDATE inputs SET
-                    support_count = (SELECT COUNT(*) FROM input_supports s WHERE s.tenant_id = inputs.tenant_id AND s.input_id = inputs.id),
+                    support_count = (SELECT COUNT(*) FROM input_supports s WHERE s.input_id = inputs.id),
                     comment_count = (SELECT COUNT(*) FROM input_comments c WHERE c.tenant_id = inputs.tenant_id AND c.input_id = inputs.id)
                  WHERE tenant_id = $1 AND phase_id = $2",
             )

@@ -26,6 +26,17 @@ pub struct ModeratedItem {
     pub author_lang: String,
     pub hidden_at: Option<DateTime<Utc>>,
     pub hidden_reason: String,
+    /// The input (the item itself, or the comment's input) is hidden: its title is then not
+    /// shown to anyone but a moderator, the input's own author and a coordinator.
+    pub input_hidden: bool,
+}
+
+impl ModeratedItem {
+    /// The input's title may be shown with this item to the item's author and to reporters:
+    /// not when the item is a comment under a hidden input.
+    pub fn title_withheld(&self, kind: ModerationTarget) -> bool {
+        kind == ModerationTarget::Comment && self.input_hidden
+    }
 }
 
 /// An open report with what was reported.
@@ -62,20 +73,31 @@ pub struct AppealRow {
     pub title: String,
     pub item_body: String,
     pub hidden_reason: String,
+    /// Who hid the item (none once reinstated).
+    pub hidden_by: Option<i64>,
+    /// The input (the item itself, or the comment's input) is hidden.
+    pub input_hidden: bool,
 }
 
 impl AppealRow {
     pub fn outcome(&self) -> Option<AppealOutcome> {
         self.outcome.as_deref().and_then(AppealOutcome::parse)
     }
+
+    /// As [`ModeratedItem::title_withheld`]: a comment under a hidden input.
+    pub fn title_withheld(&self) -> bool {
+        self.target_kind == ModerationTarget::Comment && self.input_hidden
+    }
 }
 
 /// The item a report or an appeal names, joined as alias `it` with columns `input_id`, `title`,
-/// `item_body`, `item_author`, `hidden_reason` (`target_kind`/`target_id` from alias `r`).
+/// `item_body`, `item_author`, `hidden_reason`, `hidden_by`, `input_hidden` (`target_kind`/`target_id`
+/// from alias `r`).
 const ITEM_JOIN: &str = "JOIN (SELECT 'input' AS kind, i.id AS id, i.tenant_id, i.id AS input_id, i.title, \
-       i.body AS item_body, i.author_id AS item_author, i.hidden_reason FROM inputs i \
-     UNION ALL SELECT 'comment', c.id, c.tenant_id, c.input_id, i.title, c.body, c.author_id, c.hidden_reason \
-       FROM input_comments c JOIN inputs i ON i.id = c.input_id) it \
+       i.body AS item_body, i.author_id AS item_author, i.hidden_reason, i.hidden_by, \
+       (i.hidden_at IS NOT NULL) AS input_hidden FROM inputs i \
+     UNION ALL SELECT 'comment', c.id, c.tenant_id, c.input_id, i.title, c.body, c.author_id, c.hidden_reason, \
+       c.hidden_by, (i.hidden_at IS NOT NULL) FROM input_comments c JOIN inputs i ON i.id = c.input_id) it \
      ON it.kind = r.target_kind AND it.id = r.target_id AND it.tenant_id = r.tenant_id";
 
 impl Store {
@@ -89,12 +111,14 @@ impl Store {
         let sql = match kind {
             ModerationTarget::Input => {
                 "SELECT i.id AS input_id, i.title, i.body, i.author_id, u.display_name AS author_name,
-                        u.email AS author_email, u.lang AS author_lang, i.hidden_at, i.hidden_reason
+                        u.email AS author_email, u.lang AS author_lang, i.hidden_at, i.hidden_reason,
+                        (i.hidden_at IS NOT NULL) AS input_hidden
                  FROM inputs i JOIN users u ON u.id = i.author_id WHERE i.tenant_id = $1 AND i.id = $2"
             }
             ModerationTarget::Comment => {
                 "SELECT c.input_id, i.title, c.body, c.author_id, u.display_name AS author_name,
-                        u.email AS author_email, u.lang AS author_lang, c.hidden_at, c.hidden_reason
+                        u.email AS author_email, u.lang AS author_lang, c.hidden_at, c.hidden_reason,
+                        (i.hidden_at IS NOT NULL) AS input_hidden
                  FROM input_comments c JOIN inputs i ON i.id = c.input_id JOIN users u ON u.id = c.author_id
                  WHERE c.tenant_id = $1 AND c.id = $2"
             }
@@ -310,7 +334,8 @@ impl Store {
     fn appeal_select() -> String {
         format!(
             "SELECT r.id, r.target_kind, r.target_id, r.author_id, u.display_name AS author_name, r.body, r.created_at,
-                    r.outcome, r.decision_reason, r.decided_at, it.input_id, it.title, it.item_body, it.hidden_reason
+                    r.outcome, r.decision_reason, r.decided_at, it.input_id, it.title, it.item_body, it.hidden_reason,
+                    it.hidden_by, it.input_hidden
              FROM input_appeals r JOIN users u ON u.id = r.author_id {ITEM_JOIN}"
         )
     }

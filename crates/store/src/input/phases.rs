@@ -82,26 +82,42 @@ struct SettingsRow {
 #[derive(sqlx::FromRow)]
 struct ThemeSlot {
     id: i64,
+    title_sq: String,
+    used: bool,
 }
 
 const PHASE_COLUMNS: &str = "id, cycle_id, title_sq, title_en, questions_sq, questions_en, opens_at, closes_at, units, \
      email_only, announced_at, timeline_phase_id, created_at, updated_at";
 
-/// Writes the themes of a phase inside a write: themes are matched by position, so that an
-/// edited title keeps the theme (and the inputs placed in it); themes beyond the new list are
-/// removed only when no input uses them (otherwise they stay, at the end).
+/// Writes the themes of a phase inside a write. Lines are matched to the saved themes by title
+/// first, then in order (see [`domain::input::submission::match_themes`]), so that inserting or
+/// moving a line moves no input to another theme and an edited title keeps its theme. A theme
+/// that would go while an input (or one waiting for its e-mail confirmation) is placed in it is
+/// refused: `Conflict` on `themes_sq`.
 macro_rules! save_themes {
     ($tx:ident, $tenant:expr, $phase:expr, $themes:expr) => {{
         let themes: &[(String, String)] = $themes;
-        let existing: Vec<ThemeSlot> =
-            sqlx::query_as("SELECT id FROM input_themes WHERE tenant_id = $1 AND phase_id = $2 ORDER BY position, id")
-                .bind($tenant.0)
-                .bind($phase)
-                .fetch_all(&mut *$tx)
-                .await?;
-        for (position, (sq, en)) in themes.iter().enumerate() {
-            match existing.get(position) {
-                Some(ThemeSlot { id }) => {
+        let existing: Vec<ThemeSlot> = sqlx::query_as(
+            "SELECT t.id, t.title_sq,
+                 (EXISTS (SELECT 1 FROM inputs i WHERE i.tenant_id = t.tenant_id AND i.theme_id = t.id)
+                  OR EXISTS (SELECT 1 FROM input_pending p WHERE p.tenant_id = t.tenant_id AND p.theme_id = t.id))
+                 AS used
+             FROM input_themes t WHERE t.tenant_id = $1 AND t.phase_id = $2 ORDER BY t.position, t.id",
+        )
+        .bind($tenant.0)
+        .bind($phase)
+        .fetch_all(&mut *$tx)
+        .await?;
+        let saved: Vec<(i64, &str)> = existing.iter().map(|t| (t.id, t.title_sq.as_str())).collect();
+        let plan = domain::input::submission::match_themes(&saved, themes);
+        if existing.iter().any(|t| t.used && plan.removed.contains(&t.id)) {
+            return Err(StoreError::Conflict {
+                field: "themes_sq".into(),
+            });
+        }
+        for (position, ((sq, en), kept)) in themes.iter().zip(&plan.kept).enumerate() {
+            match kept {
+                Some(id) => {
                     sqlx::query(
                         "UPDATE input_themes SET title_sq = $3, title_en = $4, position = $5
                          WHERE tenant_id = $1 AND id = $2",
@@ -129,10 +145,11 @@ macro_rules! save_themes {
                 }
             }
         }
-        for ThemeSlot { id } in existing.iter().skip(themes.len()) {
+        for id in &plan.removed {
             sqlx::query(
                 "DELETE FROM input_themes WHERE tenant_id = $1 AND id = $2
-                   AND NOT EXISTS (SELECT 1 FROM inputs WHERE inputs.theme_id = input_themes.id)",
+                   AND NOT EXISTS (SELECT 1 FROM inputs WHERE inputs.theme_id = input_themes.id)
+                   AND NOT EXISTS (SELECT 1 FROM input_pending p WHERE p.theme_id = input_themes.id)",
             )
             .bind($tenant.0)
             .bind(id)

@@ -9,7 +9,7 @@ use domain::{
     TenantId,
     input::{
         InputKind, InputSort, InputState,
-        submission::{CursorKey, ListCursor, StatusFilter, fts5_query, tsquery},
+        submission::{CursorKey, ListCursor, StatusFilter, fts5_query},
     },
 };
 
@@ -160,10 +160,19 @@ impl Store {
                     ));
                 }
                 BackendKind::Postgres => {
-                    let n = push(&mut params, Param::Text(tsquery(&f.words)));
-                    sql.push_str(&format!(
-                        " AND i.search_tsv @@ to_tsquery('simple'::regconfig, bashke_unaccent(${n}))"
-                    ));
+                    // `unaccent` runs after the words were checked, and may turn a letter into
+                    // tsquery syntax ("ŉ" → "'n", "⑴" → "(1)"): each word is quoted after it,
+                    // one `to_tsquery` per word, all required (`&&`), the last a prefix.
+                    let last = f.words.len().saturating_sub(1);
+                    let mut parts = Vec::with_capacity(f.words.len());
+                    for (i, word) in f.words.iter().enumerate() {
+                        let n = push(&mut params, Param::Text(word.clone()));
+                        let prefix = if i == last { " || ':*'" } else { "" };
+                        parts.push(format!(
+                            "to_tsquery('simple'::regconfig, quote_literal(bashke_unaccent(${n})){prefix})"
+                        ));
+                    }
+                    sql.push_str(&format!(" AND i.search_tsv @@ ({})", parts.join(" && ")));
                 }
             }
         }

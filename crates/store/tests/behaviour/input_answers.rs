@@ -279,3 +279,188 @@ async fn answers_cover_cluster_members_and_merged_inputs_on_both_databases() {
         db.cleanup().await;
     }
 }
+
+/// A phase of `n` inputs by different authors (who follow their own), for the stamp tests.
+async fn phase_of(s: &store::Store, a: domain::TenantId, n: usize) -> Vec<i64> {
+    let c = ctx(Some(a), t0());
+    let cycle = s.create_cycle(a, "Cikli", "Cycle", &[], &c).await.expect("cycle");
+    let phase_input = InputPhaseInput {
+        title_sq: "Faza".into(),
+        title_en: String::new(),
+        questions_sq: String::new(),
+        questions_en: String::new(),
+        opens_at: t0(),
+        closes_at: t0() + Duration::days(30),
+        units: String::new(),
+        email_only: false,
+        themes: vec![("Rrugët".into(), "Roads".into())],
+    };
+    let phase = s.create_input_phase(a, cycle, &phase_input, &c).await.expect("phase");
+    let users = s.load_users(a, n, t0()).await.expect("users");
+    let rows: Vec<LoadInput> = (0..n)
+        .map(|i| LoadInput {
+            kind: "idea",
+            title: format!("Kontributi {i}"),
+            body: "Teksti.".into(),
+            theme_id: None,
+            admin_unit: String::new(),
+            author_id: users[i].0,
+            created_at: t0() + Duration::hours(i as i64),
+        })
+        .collect();
+    let ids = s.load_inputs(a, phase, &rows).await.expect("inputs");
+    assert_eq!(ids.len(), n);
+    ids
+}
+
+#[tokio::test]
+async fn answer_stamps_follow_cluster_membership_and_merges_on_both_databases() {
+    for db in TestDb::all().await.expect("databases") {
+        let s = &db.store;
+        let a = tenant(s, "elbasan", true).await;
+        let c = ctx(Some(a), t0());
+        let ids = phase_of(s, a, 6).await;
+        let phase = s.grouped_input(a, ids[0]).await.expect("i").expect("i").phase_id;
+        let stamp = |input: i64| async move {
+            let row = s.grouped_input(a, input).await.expect("input").expect("input");
+            (row.answer_status(), row.answered_at)
+        };
+        let day = |d: i64| Some(t0() + Duration::days(d));
+
+        // A cluster of 0, 1 and 4 answered (published on day 2); 3 has its own answer (day 1).
+        let cluster = s
+            .create_cluster(a, phase, "Ndriçimi", "", &[ids[0], ids[1], ids[4]], &c)
+            .await
+            .expect("cluster");
+        let own = s
+            .save_answer(a, AnswerTarget::Input(ids[3]), &answer(AnswerStatus::NotAdopted), &c)
+            .await
+            .expect("own")
+            .expect("input");
+        s.publish_answer(a, own, &follower_mail, &ctx(Some(a), t0() + Duration::days(1)))
+            .await
+            .expect("publish own")
+            .expect("draft");
+        let id = s
+            .save_answer(a, AnswerTarget::Cluster(cluster), &answer(AnswerStatus::Adopted), &c)
+            .await
+            .expect("save")
+            .expect("cluster");
+        s.publish_answer(a, id, &follower_mail, &ctx(Some(a), t0() + Duration::days(2)))
+            .await
+            .expect("publish")
+            .expect("draft");
+        assert_eq!(
+            stamp(ids[1]).await,
+            (Some(AnswerStatus::Adopted), day(2)),
+            "{}",
+            db.label
+        );
+
+        // Edited: 2 joins and takes the cluster's answer, 1 leaves and loses it, 3 joins but
+        // keeps its own.
+        assert!(
+            s.update_cluster(a, cluster, "Ndriçimi", "", &[ids[0], ids[2], ids[3], ids[4]], &c)
+                .await
+                .expect("edit"),
+            "{}",
+            db.label
+        );
+        assert_eq!(
+            stamp(ids[2]).await,
+            (Some(AnswerStatus::Adopted), day(2)),
+            "{}",
+            db.label
+        );
+        assert_eq!(stamp(ids[1]).await, (None, None), "{}", db.label);
+        assert_eq!(
+            stamp(ids[3]).await,
+            (Some(AnswerStatus::NotAdopted), day(1)),
+            "{}",
+            db.label
+        );
+
+        // Merged out of the answered cluster into an unanswered input: no stale stamp.
+        assert!(
+            s.merge_input(a, ids[4], ids[5], &c).await.expect("merge"),
+            "{}",
+            db.label
+        );
+        assert_eq!(stamp(ids[4]).await, (None, None), "{}", db.label);
+        // Into an input of the answered cluster: covered by it.
+        assert!(
+            s.merge_input(a, ids[1], ids[0], &c).await.expect("merge"),
+            "{}",
+            db.label
+        );
+        assert_eq!(
+            stamp(ids[1]).await,
+            (Some(AnswerStatus::Adopted), day(2)),
+            "{}",
+            db.label
+        );
+        // The input 4 was merged into joins the cluster: 4 follows it.
+        assert!(
+            s.update_cluster(a, cluster, "Ndriçimi", "", &[ids[0], ids[2], ids[3], ids[5]], &c)
+                .await
+                .expect("edit"),
+            "{}",
+            db.label
+        );
+        assert_eq!(
+            stamp(ids[5]).await,
+            (Some(AnswerStatus::Adopted), day(2)),
+            "{}",
+            db.label
+        );
+        assert_eq!(
+            stamp(ids[4]).await,
+            (Some(AnswerStatus::Adopted), day(2)),
+            "{}",
+            db.label
+        );
+
+        // A cluster made of an answered input keeps the input's own answer; accepting a proposal
+        // stamps its inputs from the cluster's answer (none yet: the stamp stays the own one).
+        let coverage = s.coverage_count(a).await.expect("coverage");
+        assert_eq!((coverage.total, coverage.answered), (6, 6), "{}", db.label);
+        db.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn publishing_the_same_answer_twice_at_once_sends_its_mails_once_on_both_databases() {
+    for db in TestDb::all().await.expect("databases") {
+        let s = &db.store;
+        let a = tenant(s, "elbasan", true).await;
+        let ids = phase_of(s, a, 4).await;
+        let c = ctx(Some(a), t0());
+        for (round, input) in ids.iter().enumerate() {
+            let id = s
+                .save_answer(a, AnswerTarget::Input(*input), &answer(AnswerStatus::Adopted), &c)
+                .await
+                .expect("save")
+                .expect("input");
+            let later = ctx(Some(a), t0() + Duration::days(1));
+            let (one, two) = tokio::join!(
+                s.publish_answer(a, id, &follower_mail, &later),
+                s.publish_answer(a, id, &follower_mail, &later)
+            );
+            let published = [one.expect("first"), two.expect("second")];
+            assert_eq!(
+                published.iter().filter(|p| p.is_some()).count(),
+                1,
+                "{}: round {round}: {published:?}",
+                db.label
+            );
+            let outbox = s.list_outbox(a, None, 100).await.expect("outbox");
+            assert_eq!(
+                outbox.iter().filter(|m| m.subject.starts_with("Përgjigje")).count(),
+                round + 1,
+                "{}: round {round}",
+                db.label
+            );
+        }
+        db.cleanup().await;
+    }
+}

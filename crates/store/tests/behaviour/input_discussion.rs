@@ -273,6 +273,15 @@ async fn counters_follow_supports_and_comments_and_followers_are_told_once() {
             "{}: one appeal",
             db.label
         );
+        // The appeal knows who hid the item (no one decides on their own hiding).
+        let row = s.appeal(a, appeal).await.expect("appeal").expect("there");
+        assert_eq!(
+            (row.hidden_by, row.input_hidden),
+            (Some(moderator.0), false),
+            "{}",
+            db.label
+        );
+        assert!(!row.title_withheld());
         assert!(
             s.decide_appeal(a, appeal, AppealOutcome::Reinstated, "E drejtë", None, &c)
                 .await
@@ -309,6 +318,27 @@ async fn counters_follow_supports_and_comments_and_followers_are_told_once() {
             s.hide_item(a, ModerationTarget::Input, input, "Spam", None, &by_moderator)
                 .await
                 .expect("hide")
+        );
+        // Its comments now belong to a hidden input: their title is withheld.
+        let item = s
+            .moderated_item(a, ModerationTarget::Comment, first)
+            .await
+            .expect("item")
+            .expect("there");
+        assert!(
+            item.input_hidden && item.title_withheld(ModerationTarget::Comment),
+            "{}",
+            db.label
+        );
+        let own = s
+            .moderated_item(a, ModerationTarget::Input, input)
+            .await
+            .expect("item")
+            .expect("there");
+        assert!(
+            own.input_hidden && !own.title_withheld(ModerationTarget::Input),
+            "{}",
+            db.label
         );
         let u3 = user(s, a, "qytetari3@example.org", &[]).await;
         assert!(!s.add_support(a, input, u3, &c).await.expect("support"), "{}", db.label);

@@ -111,40 +111,107 @@ async fn a_phase_is_announced_once_onto_the_timeline_and_keeps_its_themes() {
             db.label
         );
         assert_eq!(s.timeline(t, cycle.id).await.expect("timeline").len(), 1);
-        // Renaming keeps the themes (inputs stay in them); a theme in use is never removed.
+        // Themes are matched by title, then in order: inserting, moving or renaming a line moves
+        // no input to another theme; a theme with an input (or one waiting for its e-mail
+        // confirmation) is never removed: the whole save is refused.
         let author = user(s, t, "a@example.org", &[]).await;
-        s.create_input(
-            t,
-            phase,
-            author,
-            &input("Ujë", "Pa ujë", Some(themes[1]), "Shirgjan"),
-            None,
-            &c,
-        )
-        .await
-        .expect("input");
+        let placed = s
+            .create_input(
+                t,
+                phase,
+                author,
+                &input("Ujë", "Pa ujë", Some(themes[1]), "Shirgjan"),
+                None,
+                &c,
+            )
+            .await
+            .expect("input");
+        let pending = NewPendingInput {
+            phase_id: phase,
+            input: input("Parku", "Stola", Some(themes[0]), "Shirgjan"),
+            author_name: "Drita Hoxha".into(),
+            email: "drita@example.org".into(),
+            lang: domain::Lang::Sq,
+            token_hash: "hash-theme".into(),
+            expires_at: t0() + Duration::days(7),
+        };
+        s.create_pending_input(t, &pending, None, &mail("drita@example.org"), &c)
+            .await
+            .expect("pending");
         let mut renamed = phase_input();
         renamed.title_sq = "Faza e parë".into();
-        renamed.themes = vec![("Uji i pijshëm".into(), String::new())];
-        s.update_input_phase(t, phase, &renamed, (day, day + Duration::days(30)), &c)
+        let themes_now = || async {
+            s.input_themes(t, phase)
+                .await
+                .expect("themes")
+                .into_iter()
+                .map(|th| (th.id, th.title_sq))
+                .collect::<Vec<(i64, String)>>()
+        };
+        let days = (day, day + Duration::days(30));
+        for lines in [vec!["Uji"], vec!["Rrugët"], vec!["Parqet"]] {
+            renamed.themes = lines.iter().map(|l| (l.to_string(), String::new())).collect();
+            assert!(
+                matches!(
+                    s.update_input_phase(t, phase, &renamed, days, &c).await,
+                    Err(StoreError::Conflict { ref field }) if field == "themes_sq"
+                ),
+                "{}: {lines:?} removes a theme in use",
+                db.label
+            );
+        }
+        assert_eq!(
+            themes_now().await,
+            vec![(themes[0], "Uji".to_owned()), (themes[1], "Rrugët".to_owned())],
+            "{}: nothing saved",
+            db.label
+        );
+        assert_eq!(
+            s.timeline(t, cycle.id).await.expect("timeline")[0].title_sq,
+            "Faza e propozimeve"
+        );
+        // A line inserted before them and the two swapped: each keeps its id.
+        renamed.themes = vec![
+            ("Shkollat".into(), String::new()),
+            ("Rrugët".into(), String::new()),
+            ("Uji".into(), String::new()),
+        ];
+        s.update_input_phase(t, phase, &renamed, days, &c)
             .await
             .expect("update");
-        let after: Vec<(i64, String)> = s
-            .input_themes(t, phase)
-            .await
-            .expect("themes")
-            .into_iter()
-            .map(|th| (th.id, th.title_sq))
-            .collect();
+        let after = themes_now().await;
+        assert_eq!(after.len(), 3, "{}", db.label);
         assert_eq!(
-            after,
+            (&after[1], &after[2]),
+            (&(themes[1], "Rrugët".to_owned()), &(themes[0], "Uji".to_owned())),
+            "{}",
+            db.label
+        );
+        assert!(!themes.contains(&after[0].0) && after[0].1 == "Shkollat");
+        // An edited title keeps its theme; an unused theme goes.
+        renamed.themes = vec![
+            ("Shkollat".into(), String::new()),
+            ("Rrugët e fshatrave".into(), String::new()),
+            ("Uji".into(), String::new()),
+        ];
+        s.update_input_phase(t, phase, &renamed, days, &c)
+            .await
+            .expect("rename");
+        renamed.themes.remove(0);
+        s.update_input_phase(t, phase, &renamed, days, &c)
+            .await
+            .expect("remove");
+        assert_eq!(
+            themes_now().await,
             vec![
-                (themes[0], "Uji i pijshëm".to_owned()),
-                (themes[1], "Rrugët".to_owned())
+                (themes[1], "Rrugët e fshatrave".to_owned()),
+                (themes[0], "Uji".to_owned())
             ],
             "{}",
             db.label
         );
+        let row = s.input(t, placed).await.expect("read").expect("input");
+        assert_eq!(row.theme_sq.as_deref(), Some("Rrugët e fshatrave"), "{}", db.label);
         assert_eq!(
             s.timeline(t, cycle.id).await.expect("timeline")[0].title_sq,
             "Faza e parë"
@@ -210,6 +277,36 @@ async fn the_edit_window_closes_at_the_first_reaction_and_withdrawing_keeps_the_
             s.update_input(t, id, other, &edited, None, &c).await,
             Err(StoreError::Conflict { .. })
         ));
+        // A comment that a moderator hid since (the counter went back to 0) still closes the
+        // window: the window does not reopen by hiding.
+        let commented = s
+            .create_input(
+                t,
+                phase,
+                author,
+                &input("Parku", "Pa drita", Some(themes[0]), "Shirgjan"),
+                None,
+                &c,
+            )
+            .await
+            .expect("input");
+        db.execute(&format!(
+            "INSERT INTO input_comments (tenant_id, input_id, author_id, body, hidden_at, hidden_reason, created_at)
+             SELECT tenant_id, id, {}, 'Fyerje', created_at, 'Gjuhë fyese', created_at FROM inputs WHERE id = {commented}",
+            other.0
+        ))
+        .await
+        .expect("hidden comment");
+        let row = s.input(t, commented).await.expect("read").expect("input");
+        assert_eq!((row.comment_count, row.reacted), (0, true), "{}", db.label);
+        assert!(
+            matches!(
+                s.update_input(t, commented, author, &edited, None, &c).await,
+                Err(StoreError::Conflict { .. })
+            ),
+            "{}: hiding the only comment does not reopen the edit window",
+            db.label
+        );
         // A support arrived (the discussion part keeps the counter): the window is closed.
         db.execute(&format!("UPDATE inputs SET support_count = 1 WHERE id = {id}"))
             .await
@@ -237,7 +334,15 @@ async fn the_edit_window_closes_at_the_first_reaction_and_withdrawing_keeps_the_
             Err(StoreError::Conflict { .. })
         ));
         // Withdrawn inputs leave the default list and are found by their status.
-        assert!(s.list_inputs(t, &filter(phase)).await.expect("list").cards.is_empty());
+        let shown: Vec<i64> = s
+            .list_inputs(t, &filter(phase))
+            .await
+            .expect("list")
+            .cards
+            .iter()
+            .map(|c| c.id)
+            .collect();
+        assert_eq!(shown, vec![commented], "{}", db.label);
         let withdrawn = InputFilter {
             status: Some(StatusFilter::Withdrawn),
             ..filter(phase)
@@ -288,20 +393,31 @@ async fn an_email_only_input_is_published_once_under_its_address() {
                 .as_deref(),
             Some("Parku")
         );
-        let first = s
-            .confirm_pending_input(t, "hash-1", &c)
+        // A second input of the same address waits for its own link.
+        let other = NewPendingInput {
+            input: input("Stolat", "Edhe stola te shkolla", Some(themes[0]), "Shirgjan"),
+            token_hash: "hash-2".into(),
+            ..pending
+        };
+        s.create_pending_input(t, &other, None, &mail("drita@example.org"), &c)
             .await
-            .expect("confirm")
-            .expect("valid");
-        let again = s
-            .confirm_pending_input(t, "hash-1", &c)
-            .await
-            .expect("confirm")
-            .expect("valid");
+            .expect("pending");
+        // A double click on the link, and the other link at once: one input per link, one
+        // account for the address (neither a duplicate nor an error).
+        let (first, again, second) = tokio::join!(
+            s.confirm_pending_input(t, "hash-1", &c),
+            s.confirm_pending_input(t, "hash-1", &c),
+            s.confirm_pending_input(t, "hash-2", &c),
+        );
+        let first = first.expect("confirm").expect("valid");
+        let again = again.expect("confirm twice").expect("valid");
+        let second = second.expect("confirm other").expect("valid");
         assert_eq!(first, again, "{}: a second click gives the same input", db.label);
+        assert_ne!(first.input, second.input, "{}", db.label);
+        assert_eq!(first.user, second.user, "{}: one account", db.label);
         let row = s.input(t, first.input).await.expect("read").expect("input");
         assert_eq!(row.author_name, "Drita Hoxha");
-        assert_eq!(s.list_inputs(t, &filter(phase)).await.expect("list").cards.len(), 1);
+        assert_eq!(s.list_inputs(t, &filter(phase)).await.expect("list").cards.len(), 2);
         let late = ctx(Some(t), t0() + Duration::days(8));
         assert!(
             s.confirm_pending_input(t, "hash-1", &late)
@@ -408,6 +524,16 @@ async fn search_ignores_accents_and_hidden_text_and_counts_group_by_theme_and_un
             "{}: syntax is plain words",
             db.label
         );
+        // Letters that PostgreSQL's unaccent turns into tsquery syntax ("ŉ" → "'n", "ʼ" → "'",
+        // "⑴" → "(1)", "½" → "1/2") are searched as plain text, never an error.
+        for q in ["ŉ", "ʼ", "ʹ", "⑴", "½", "ujit ŉ", "ŉ ujit", "ʼujit", "ujit ⑴"] {
+            let f = InputFilter {
+                words: search_words(q).expect("words"),
+                ..filter(phase)
+            };
+            let found = s.list_inputs(t, &f).await;
+            assert!(found.is_ok(), "{}: {q}: {found:?}", db.label);
+        }
         // A hidden input's card carries no title.
         let cards = s.list_inputs(t, &filter(phase)).await.expect("list").cards;
         let card = cards.iter().find(|c| c.id == hidden).expect("hidden card");

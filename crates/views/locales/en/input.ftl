@@ -25,23 +25,10 @@ input-none-found = No input matches the search or the filters.
 input-first-page = First page
 input-hidden-title = Input hidden by a moderator
 input-hidden-reason = A moderator hid this content for this reason: { $reason }
-input-supports-count = { $count ->
-    [one] 1 support
-   *[other] { $count } supports
-}
-input-comments-count = { $count ->
-    [one] 1 comment
-   *[other] { $count } comments
-}
 input-kind-problem = Problem
 input-kind-idea = Idea
 input-status-withdrawn = Withdrawn by its author
 input-status-unanswered = Unanswered
-input-answer-unanswered = Not answered yet
-input-answer-adopted = Adopted
-input-answer-merged = Merged into another input
-input-answer-under_consideration = Under consideration
-input-answer-not_adopted = Not adopted
 input-phase-when-open = Open until { $date }
 input-phase-when-upcoming = Opens on { $date }
 input-phase-when-closed = Closed on { $date }
@@ -85,7 +72,6 @@ input-submit = Send
 input-closed-title = No input phase is open
 input-closed-text = Input is taken only while a phase is open. The dates are on the home page.
 input-edit-closed-title = This input can no longer be changed
-input-back-to-input = Back to the input
 input-pending-title = Check your e-mail
 input-pending-text = We sent a link to { $email }. The input is published when you open it.
 
@@ -115,8 +101,8 @@ input-announced-on = Announced on { $date }
 input-settings = Input settings
 field-input-email-only = Allow taking part without an account, with a verified e-mail address only
 field-input-self-support = Allow authors to support their own input
-field-input-writes-per-hour = Writes per person per hour
-input-writes-hint = Inputs, comments and reports; from 1 to 1000.
+field-input-writes-per-hour = Actions per person per hour
+input-writes-hint = Counted: new inputs, edits, withdrawals, comments, reports and appeals; from 1 to 1000.
 field-input-similarity-percent = Similarity threshold (%)
 input-similarity-hint = From 10 to 95; the higher, the more alike inputs must be to be proposed as a group.
 field-questions-sq = Questions to the public (Albanian)
@@ -155,6 +141,7 @@ error-input-phase-closed = The input phase has closed; the input was not sent.
 error-input-closes-before-opens = The closing must come after the opening.
 error-input-too-many-themes = At most 30 themes.
 error-input-themes-mismatch = There are more English themes than Albanian ones; write them in the same order.
+error-input-theme-in-use = A theme with inputs cannot be removed. Keep its line (you may change its title or its place in the list).
 error-input-writes-range = Write a whole number from 1 to 1000.
 error-input-similarity-range = Write a whole number from 10 to 95.
 error-input-no-cycle = Create a co-creation cycle first.

@@ -3,7 +3,7 @@
 ## The answer on the input page
 answer-heading = Reasoned response
 answer-status-adopted = Adopted
-answer-status-merged = Merged into another input
+answer-status-merged = Merged into another
 answer-status-under_consideration = Under consideration
 answer-status-not_adopted = Not adopted
 answer-draft = Draft, not yet published
@@ -18,6 +18,7 @@ answer-write = Write the response
 answer-edit = Edit the response
 answer-merge-link = Merge into another input
 answer-grouping-link = Grouping of inputs
+answer-text-withheld = The input was hidden by the moderator, so the justification of the answer is not shown: only its status and date.
 
 ## Coverage
 coverage-title = How many inputs have been answered
@@ -41,6 +42,7 @@ coverage-feed = New responses (Atom)
 feed-inputs-title = New inputs – { $tenant }
 feed-answers-title = New responses – { $tenant }
 feed-hidden = Hidden by a moderator: { $reason }
+feed-answer-withheld = The input was hidden by the moderator; the justification of the answer is not shown.
 
 ## E-mail
 mail-input-answered-subject = Response to “{ $title }”
@@ -100,6 +102,7 @@ grouping-back = Back to grouping
 grouping-title-hint = A short title saying what the group's inputs are about.
 grouping-inputs-hint = Tick at least two inputs of the phase.
 grouping-no-inputs = The phase has no inputs that can be grouped.
+grouping-kept-members = These inputs stay in the group although they can no longer be ticked (hidden or withdrawn):
 grouping-hidden-input = Input hidden by the moderator
 grouping-note-withdrawn = withdrawn by its author
 grouping-note-merged = merged into #{ $id }
@@ -147,13 +150,13 @@ field-merged-into = Number of the input it was merged into
 field-commitment-ref = Commitment (reference or link)
 answer-body-hint = The justification in Albanian: what will happen and why, also when the input is not adopted.
 answer-body-en-hint = Optional. Readers in English see it when given.
-answer-merged-into-hint = Only for the status “Merged into another input”, e.g. 12.
+answer-merged-into-hint = Only for the status “Merged into another”, e.g. 12.
 answer-commitment-hint = Only for the status “Adopted”: the number or link of the commitment in the action plan.
 answer-publish-note = { $count ->
     [one] Publishing makes the answer public and e-mails the author and followers of 1 input.
    *[other] Publishing makes the answer public and e-mails the authors and followers of { $count } inputs.
 }
-answer-published-note = Published on { $date }: changes show at once, without new e-mails.
+answer-published-note = Published on { $date }: changes show at once, without sending new e-mails.
 answer-publish = Publish…
 answer-save-draft = Save as a draft
 answer-save-published = Save the changes

@@ -26,6 +26,8 @@ error-appeal-already = You have already made your one appeal against this hiding
 error-appeal-not-hidden = This is not hidden: there is nothing to appeal.
 error-appeal-outcome-required = Choose the decision: the hiding stands, or the content is shown again.
 error-appeal-decided = This appeal has been decided already. Nothing was changed.
+error-appeal-own-hiding = You hid this content: another coordinator must decide the appeal.
+error-appeal-own-content = This content is yours: another coordinator must decide the appeal.
 error-notify-mode-invalid = Choose one of the two ways: at once or one digest a day.
 
 ## The thread on the input page
@@ -47,13 +49,14 @@ discussion-following = You follow this input.
 discussion-own-input = This is your input.
 discussion-closed = This input takes no more comments, supports or followers.
 discussion-no-comments = No comments yet.
+discussion-comments-withheld = The comments are not shown because a moderator hid this input.
 discussion-hidden = Hidden by a moderator: { $reason }
 discussion-appeal = Appeal against the hiding
 discussion-appealed = Your appeal has been sent.
 discussion-reply = Reply
 discussion-reply-to = Reply to { $name }'s comment
 discussion-report = Report
-discussion-hide = Hide
+discussion-hide = Hide the comment
 discussion-new-comment = Write a comment
 discussion-comment-hint = Plain text, up to 3000 characters. Comments are public with your name.
 discussion-send-comment = Send the comment
@@ -114,7 +117,6 @@ moderation-reports = { $count ->
    *[other] { $count } reports
 }
 moderation-report-line = { $name }: { $reason }
-moderation-hide = Hide
 moderation-dismiss = Close the report
 moderation-hide-title-input = Hide the input
 moderation-hide-title-comment = Hide the comment
@@ -122,8 +124,8 @@ moderation-hide-intro = The reason is shown in place of the text and e-mailed to
 moderation-hide-reason-hint = Write the reason as the author will read it, up to 1000 characters.
 moderation-hide-continue = Continue
 moderation-confirm-heading = Hide it?
-moderation-confirm-text = "{ $title }" by { $name } will be hidden with the reason: "{ $reason }". The author is told by e-mail.
-moderation-confirm-button = Hide it
+moderation-confirm-text = { $title }, written by { $name }, will be hidden with the reason: "{ $reason }". The author is told by e-mail.
+moderation-confirm-button = Hide
 moderation-back = Back to the reports
 
 ## Appeals
@@ -196,7 +198,7 @@ mail-input-appeal-upheld-subject = The decision on your appeal: the hiding stand
 mail-input-appeal-upheld-body = A coordinator looked at your appeal against the hiding on "{ $title }" and decided that the hiding stands, with this reason:
 
     { $reason }
-mail-input-appeal-reinstated-subject = The decision on your appeal: shown again
+mail-input-appeal-reinstated-subject = The decision on your appeal: the content is shown again
 mail-input-appeal-reinstated-body = A coordinator looked at your appeal against the hiding on "{ $title }" and decided to show it again, with this reason:
 
     { $reason }

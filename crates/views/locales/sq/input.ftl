@@ -25,23 +25,10 @@ input-none-found = Asnjë kontribut nuk përputhet me kërkimin ose filtrat.
 input-first-page = Faqja e parë
 input-hidden-title = Kontribut i fshehur nga moderatori
 input-hidden-reason = Moderatori e fshehu këtë përmbajtje me arsyen: { $reason }
-input-supports-count = { $count ->
-    [one] 1 mbështetje
-   *[other] { $count } mbështetje
-}
-input-comments-count = { $count ->
-    [one] 1 koment
-   *[other] { $count } komente
-}
 input-kind-problem = Problem
 input-kind-idea = Ide
 input-status-withdrawn = Tërhequr nga autori
 input-status-unanswered = Pa përgjigje
-input-answer-unanswered = Pa përgjigje ende
-input-answer-adopted = Pranuar
-input-answer-merged = Bashkuar me një kontribut tjetër
-input-answer-under_consideration = Në shqyrtim
-input-answer-not_adopted = Nuk u pranua
 input-phase-when-open = E hapur deri më { $date }
 input-phase-when-upcoming = Hapet më { $date }
 input-phase-when-closed = U mbyll më { $date }
@@ -85,21 +72,20 @@ input-submit = Dërgojeni
 input-closed-title = Nuk ka fazë të hapur për kontribute
 input-closed-text = Kontributet pranohen vetëm gjatë një faze të hapur. Afatet shihen në faqen kryesore.
 input-edit-closed-title = Ky kontribut nuk ndryshohet më
-input-back-to-input = Kthehuni te kontributi
 input-pending-title = Kontrolloni e-mailin tuaj
 input-pending-text = Dërguam një lidhje te { $email }. Kontributi publikohet kur ta hapni atë.
 
 input-withdraw-title = Tërheqja e kontributit
-input-withdraw-text = Kontributi “{ $title }” mbetet i dukshëm, i shënuar si i tërhequr, me shënimin tuaj. Kjo nuk zhbëhet.
+input-withdraw-text = Kontributi „{ $title }“ mbetet i dukshëm, i shënuar si i tërhequr, me shënimin tuaj. Kjo nuk zhbëhet.
 field-withdraw-note = Pse e tërhiqni
 input-withdraw-note-hint = Shënimi shfaqet në faqen e kontributit.
 input-withdraw-button = Tërhiqeni kontributin
 
 input-confirm-title = Publikimi i kontributit tuaj
-input-confirm-text = Shtypni butonin për të publikuar kontributin “{ $title }”.
+input-confirm-text = Shtypni butonin për të publikuar kontributin „{ $title }“.
 input-confirm-button = Publikojeni
 input-confirm-mail-subject = Konfirmoni kontributin tuaj: { $title }
-input-confirm-mail-body = Faleminderit për kontributin “{ $title }”. Hapni lidhjen më poshtë brenda { $days } ditëve për ta publikuar.
+input-confirm-mail-body = Faleminderit për kontributin „{ $title }“. Hapni lidhjen më poshtë brenda { $days } ditëve për ta publikuar.
 
 input-admin-title = Kontributet e publikut
 input-admin-nav = Kontributet
@@ -115,10 +101,10 @@ input-announced-on = Shpallur më { $date }
 input-settings = Rregullat e kontributeve
 field-input-email-only = Lejoni pjesëmarrjen pa llogari, vetëm me adresë e-maili të verifikuar
 field-input-self-support = Lejoni autorin të mbështesë kontributin e vet
-field-input-writes-per-hour = Shkrime në orë për person
-input-writes-hint = Kontribute, komente dhe raportime; nga 1 deri në 1000.
+field-input-writes-per-hour = Veprime në orë për person
+input-writes-hint = Numërohen kontributet e reja, ndryshimet, tërheqjet, komentet, raportimet dhe ankesat; nga 1 deri në 1000.
 field-input-similarity-percent = Pragu i ngjashmërisë (%)
-input-similarity-hint = Nga 10 deri në 95; sa më i lartë, aq më të ngjashëm duhet të jenë kontributet për t'u grupuar.
+input-similarity-hint = Nga 10 deri në 95; sa më i lartë, aq më të ngjashme duhet të jenë kontributet për t'u grupuar.
 field-questions-sq = Pyetjet për publikun (shqip)
 field-questions-en = Pyetjet për publikun (anglisht)
 input-questions-hint = Çfarë i kërkohet publikut në këtë fazë.
@@ -136,8 +122,8 @@ input-email-only-not-allowed = Bashkia nuk e lejon ende pjesëmarrjen pa llogari
 input-announce-heading = Shpallja e fazës
 input-announce-text = Shpallja e vendos fazën në kalendarin publik dhe regjistron kohën e shpalljes. Nuk dërgohet asnjë e-mail.
 input-announce-button = Shpallni fazën
-input-announce-confirm-title = Shpallni fazën “{ $title }”?
-input-announce-confirm-text = Faza “{ $title }” shfaqet në kalendarin publik të ciklit dhe koha e shpalljes regjistrohet. Nuk dërgohet asnjë e-mail.
+input-announce-confirm-title = Shpallni fazën „{ $title }“?
+input-announce-confirm-text = Faza „{ $title }“ shfaqet në kalendarin publik të ciklit dhe koha e shpalljes regjistrohet. Nuk dërgohet asnjë e-mail.
 
 flash-input-submitted = Kontributi u publikua.
 flash-input-saved = Ndryshimet u ruajtën.
@@ -155,6 +141,7 @@ error-input-phase-closed = Faza e kontributeve është mbyllur; kontributi nuk u
 error-input-closes-before-opens = Mbyllja duhet të jetë pas hapjes.
 error-input-too-many-themes = Jo më shumë se 30 tema.
 error-input-themes-mismatch = Ka më shumë tema anglisht se shqip; shkruajini në të njëjtin rend.
+error-input-theme-in-use = Një temë me kontribute nuk mund të hiqet. Lëreni rreshtin e saj (mund t’i ndryshoni titullin ose vendin në listë).
 error-input-writes-range = Shkruani një numër të plotë nga 1 deri në 1000.
 error-input-similarity-range = Shkruani një numër të plotë nga 10 deri në 95.
 error-input-no-cycle = Krijoni së pari një cikël bashkëkrijimi.

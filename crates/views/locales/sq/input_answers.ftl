@@ -2,22 +2,23 @@
 
 ## The answer on the input page
 answer-heading = Përgjigja e arsyetuar
-answer-status-adopted = Pranuar
-answer-status-merged = Bashkuar me një kontribut tjetër
+answer-status-adopted = U pranua
+answer-status-merged = U bashkua me një tjetër
 answer-status-under_consideration = Në shqyrtim
 answer-status-not_adopted = Nuk u pranua
-answer-draft = Draft, ende i pabotuar
-answer-published-on = Botuar më
+answer-draft = Draft, ende i papublikuar
+answer-published-on = Publikuar më
 answer-none-yet = Ky kontribut nuk ka marrë ende përgjigje.
 answer-commitment = Angazhimi
 answer-merged-into = Ky kontribut u bashkua me:
 answer-in-cluster = Pjesë e grupit:
-answer-from-cluster = Përgjigja e dhënë për grupin „{ $title }”.
+answer-from-cluster = Përgjigja e dhënë për grupin „{ $title }“.
 answer-from-merged = Përgjigja e dhënë për kontributin me të cilin u bashkua ky.
 answer-write = Shkruani përgjigjen
 answer-edit = Ndryshoni përgjigjen
 answer-merge-link = Bashkojeni me një kontribut tjetër
 answer-grouping-link = Grupimi i kontributeve
+answer-text-withheld = Kontributi është fshehur nga moderatori, prandaj arsyetimi i përgjigjes nuk shfaqet: shfaqen vetëm statusi dhe data.
 
 ## Coverage
 coverage-title = Sa kontribute kanë marrë përgjigje
@@ -41,10 +42,11 @@ coverage-feed = Përgjigjet e reja (Atom)
 feed-inputs-title = Kontributet e reja – { $tenant }
 feed-answers-title = Përgjigjet e reja – { $tenant }
 feed-hidden = Fshehur nga moderatori: { $reason }
+feed-answer-withheld = Kontributi është fshehur nga moderatori; arsyetimi i përgjigjes nuk shfaqet.
 
 ## E-mail
-mail-input-answered-subject = Përgjigje për „{ $title }”
-mail-input-answered-body = Kontributi „{ $title }” në { $tenant } mori përgjigje: { $status }.
+mail-input-answered-subject = Përgjigje për „{ $title }“
+mail-input-answered-body = Kontributi „{ $title }“ në { $tenant } mori përgjigje: { $status }.
 
     { $justification }
 
@@ -53,7 +55,7 @@ error-answer-status-required = Zgjidhni statusin e përgjigjes.
 error-answer-merged-into-required = Shkruani numrin e kontributit me të cilin u bashkua ky.
 error-answer-merged-into-invalid = Numri nuk i përket një kontributi tjetër të së njëjtës fazë që mund të marrë bashkime.
 error-answer-merged-cluster = Një grup nuk bashkohet me një kontribut: zgjidhni një status tjetër.
-error-answer-confirm-required = Konfirmoni botimin e përgjigjes.
+error-answer-confirm-required = Konfirmoni publikimin e përgjigjes.
 error-grouping-no-phase = Nuk ka ende një fazë të shpallur kontributesh për t'u grupuar.
 error-grouping-two-inputs = Zgjidhni të paktën dy kontribute për grupin.
 error-grouping-proposal-decided = Ky propozim është vendosur tashmë nga dikush tjetër.
@@ -69,13 +71,13 @@ audit-input-cluster-create = { $who } krijoi grupin e kontributeve { $what }.
 audit-input-cluster-update = { $who } ndryshoi grupin e kontributeve { $what }.
 audit-input-merge = { $who } bashkoi kontributin { $what } me një kontribut tjetër.
 audit-input-answer-save = { $who } ruajti përgjigjen { $what }.
-audit-input-answer-publish = { $who } botoi përgjigjen { $what }.
+audit-input-answer-publish = { $who } publikoi përgjigjen { $what }.
 audit-field-proposals = Propozimet
 audit-field-proposal = Propozimi
 audit-field-inputs = Kontributet
 audit-field-title = Titulli
 audit-field-merged-into = Bashkuar me
-audit-field-published = Botuar
+audit-field-published = Publikuar
 
 ## Grouping (forum members)
 grouping-title = Grupimi i kontributeve
@@ -83,23 +85,24 @@ grouping-no-phase = Ende nuk është shpallur asnjë fazë kontributesh për t'u
 grouping-phase = Faza
 grouping-intro = Sistemi propozon së bashku kontributet me tekst të ngjashëm; ju i pranoni, i ndryshoni ose i hidhni poshtë.
 grouping-threshold = Propozohen bashkë kontributet që ngjajnë të paktën { $percent } %.
-grouping-propose = Propozo grupe tani
-grouping-new-cluster = Krijo një grup me dorë
-grouping-edit-cluster = Ndryshoni grupin „{ $title }”
+grouping-propose = Propozoni grupe tani
+grouping-new-cluster = Krijoni një grup me dorë
+grouping-edit-cluster = Ndryshoni grupin „{ $title }“
 grouping-proposals = Propozimet e hapura
-grouping-no-proposals = Nuk ka propozime të hapura. Shtypni „Propozo grupe tani” për t'i llogaritur.
+grouping-no-proposals = Nuk ka propozime të hapura. Shtypni „Propozoni grupe tani“ për t'i llogaritur.
 grouping-proposal-heading = Propozimi { $id }
 grouping-proposal-inputs = Kontributet e propozuara (hiqni shenjën te ato që nuk përkojnë)
-grouping-open-input = Hape
+grouping-open-input = Hapni
 grouping-score = Ngjashmëria { $percent } %
-grouping-accept = Prano si grup
-grouping-reject = Hidhe poshtë
+grouping-accept = Pranojeni si grup
+grouping-reject = Hidheni poshtë
 grouping-clusters = Grupet e fazës
 grouping-public-page = Faqja publike
-grouping-back = Kthehu te grupimi
+grouping-back = Kthehuni te grupimi
 grouping-title-hint = Një titull i shkurtër që thotë për çfarë janë kontributet e grupit.
 grouping-inputs-hint = Shënoni të paktën dy kontribute të fazës.
 grouping-no-inputs = Faza nuk ka kontribute që mund të grupohen.
+grouping-kept-members = Këto kontribute mbeten në grup, edhe pse nuk mund të zgjidhen më (janë fshehur ose tërhequr):
 grouping-hidden-input = Kontribut i fshehur nga moderatori
 grouping-note-withdrawn = tërhequr nga autori
 grouping-note-merged = bashkuar me #{ $id }
@@ -126,43 +129,43 @@ cluster-edit = Ndryshoni grupin
 
 ## Merging a duplicate
 merge-title = Bashkoni një kontribut me një tjetër
-merge-back = Kthehu te kontributi
+merge-back = Kthehuni te kontributi
 merge-input = Kontributi që bashkohet
 merge-intro = Kur dy kontribute thonë të njëjtën gjë, njëri bashkohet me tjetrin: faqja e tij tregon me cilin, dhe përgjigja e tjetrit vlen edhe për të.
 merge-no-targets = Faza nuk ka kontribut tjetër me të cilin mund të bashkohet ky.
 merge-choose = Zgjidhni kontributin
-merge-continue = Vazhdo
+merge-continue = Vazhdoni
 field-into = Bashkohet me kontributin
 merge-confirm-heading = Ta bashkojmë kontributin?
 merge-confirm-text = Kontributi { $input } do të bashkohet me kontributin { $into }. Përgjigja e këtij të fundit do të vlejë edhe për të.
-merge-confirm-button = Po, bashkoje
+merge-confirm-button = Po, bashkojeni
 flash-input-merged = Kontributi u bashkua.
 
 ## The answer form
 answer-form-title-input = Përgjigja për kontributin
 answer-form-title-cluster = Përgjigja për grupin
-answer-back = Kthehu pa ruajtur
+answer-back = Kthehuni pa ruajtur
 field-status = Statusi
 field-merged-into = Numri i kontributit me të cilin u bashkua
 field-commitment-ref = Angazhimi (referenca ose lidhja)
 answer-body-hint = Arsyetimi në shqip: çfarë do të ndodhë dhe pse, edhe kur kontributi nuk pranohet.
 answer-body-en-hint = Jo i detyrueshëm. Lexuesit në anglisht e shohin këtë kur jepet.
-answer-merged-into-hint = Vetëm për statusin „Bashkuar me një kontribut tjetër”, p.sh. 12.
-answer-commitment-hint = Vetëm për statusin „Pranuar”: numri ose lidhja e angazhimit në planin e veprimit.
+answer-merged-into-hint = Vetëm për statusin „U bashkua me një tjetër“, p.sh. 12.
+answer-commitment-hint = Vetëm për statusin „U pranua“: numri ose lidhja e angazhimit në planin e veprimit.
 answer-publish-note = { $count ->
-    [one] Botimi e bën përgjigjen publike dhe i dërgon e-mail autorit dhe ndjekësve të 1 kontributi.
-   *[other] Botimi e bën përgjigjen publike dhe u dërgon e-mail autorëve dhe ndjekësve të { $count } kontributeve.
+    [one] Publikimi e bën përgjigjen publike dhe i dërgon e-mail autorit dhe ndjekësve të 1 kontributi.
+   *[other] Publikimi e bën përgjigjen publike dhe u dërgon e-mail autorëve dhe ndjekësve të { $count } kontributeve.
 }
-answer-published-note = Botuar më { $date }: ndryshimet shfaqen menjëherë, pa dërguar e-mail të rinj.
-answer-publish = Boto…
-answer-save-draft = Ruaje si draft
-answer-save-published = Ruaj ndryshimet
-answer-confirm-heading = Ta botojmë përgjigjen?
-answer-confirm-text = Përgjigja „{ $status }” për „{ $title }” do të bëhet publike dhe { $count ->
+answer-published-note = Publikuar më { $date }: ndryshimet shfaqen menjëherë, pa dërguar e-maile të reja.
+answer-publish = Publikoni…
+answer-save-draft = Ruani si draft
+answer-save-published = Ruani ndryshimet
+answer-confirm-heading = Ta publikojmë përgjigjen?
+answer-confirm-text = Përgjigja „{ $status }“ për „{ $title }“ do të bëhet publike dhe { $count ->
     [one] autori dhe ndjekësit e 1 kontributi do të marrin e-mail.
    *[other] autorët dhe ndjekësit e { $count } kontributeve do të marrin e-mail.
 }
-answer-confirm-button = Po, botoje
+answer-confirm-button = Po, publikojeni
 flash-answer-draft = Drafti i përgjigjes u ruajt. Nuk është ende publik.
-flash-answer-published = Përgjigja u botua dhe autorët u njoftuan.
+flash-answer-published = Përgjigja u publikua dhe autorët u njoftuan.
 flash-answer-updated = Ndryshimet e përgjigjes u ruajtën.

@@ -12,7 +12,7 @@ field-hide-reason = Arsyeja e fshehjes
 field-appeal-text = Ankesa
 field-appeal-reason = Arsyeja e vendimit
 field-appeal-outcome = Vendimi
-field-notify-mode = E-mailat për kontributet që ndiqni
+field-notify-mode = E-mailet për kontributet që ndiqni
 
 ## Errors
 error-input-hidden-closed = Ky kontribut është fshehur nga një moderator: nuk merr më komente, mbështetje apo ndjekës.
@@ -26,6 +26,8 @@ error-appeal-already = E keni bërë tashmë ankesën tuaj të vetme për këtë
 error-appeal-not-hidden = Kjo nuk është e fshehur: nuk ka asgjë për t'u ankuar.
 error-appeal-outcome-required = Zgjidhni vendimin: fshehja mbetet, ose përmbajtja shfaqet përsëri.
 error-appeal-decided = Kjo ankesë është vendosur tashmë. Asgjë nuk u ndryshua.
+error-appeal-own-hiding = Këtë përmbajtje e keni fshehur ju: për ankesën duhet të vendosë një koordinator tjetër.
+error-appeal-own-content = Kjo përmbajtje është e juaja: për ankesën duhet të vendosë një koordinator tjetër.
 error-notify-mode-invalid = Zgjidhni një nga dy mënyrat: menjëherë ose një përmbledhje në ditë.
 
 ## The thread on the input page
@@ -47,13 +49,14 @@ discussion-following = E ndiqni këtë kontribut.
 discussion-own-input = Ky është kontributi juaj.
 discussion-closed = Ky kontribut nuk merr më komente, mbështetje apo ndjekës.
 discussion-no-comments = Ende nuk ka komente.
+discussion-comments-withheld = Komentet nuk shfaqen, sepse kontributi është fshehur nga një moderator.
 discussion-hidden = Fshehur nga një moderator: { $reason }
 discussion-appeal = Ankohuni për fshehjen
 discussion-appealed = Ankesa juaj është dërguar.
 discussion-reply = Përgjigjuni
-discussion-reply-to = Përgjigje për komentin e { $name }
+discussion-reply-to = Përgjigje për komentin nga { $name }
 discussion-report = Raportoni
-discussion-hide = Fshiheni
+discussion-hide = Fshihni komentin
 discussion-new-comment = Shkruani një koment
 discussion-comment-hint = Tekst i thjeshtë, deri në 3000 shenja. Komentet janë publike me emrin tuaj.
 discussion-send-comment = Dërgoni komentin
@@ -63,7 +66,7 @@ discussion-by = { $name }, { $date }
 discussion-back = Kthehuni te kontributi
 discussion-comment-form-title = Komenti juaj
 discussion-refused-title = Nuk u krye
-discussion-notifications-link = Cilësimet e e-mailave
+discussion-notifications-link = Cilësimet e e-maileve
 
 ## Flash messages
 flash-comment-added = Komenti juaj u publikua.
@@ -76,10 +79,10 @@ flash-hidden = U fsheh. Autori u njoftua me e-mail për arsyen.
 flash-report-dismissed = Raportimi u mbyll pa fshehur asgjë.
 flash-appealed = Ankesa juaj u dërgua. Një koordinator do ta vendosë.
 flash-appeal-decided = Vendimi u regjistrua dhe autori u njoftua me e-mail.
-flash-notify-saved = Cilësimet e e-mailave u ruajtën.
+flash-notify-saved = Cilësimet e e-maileve u ruajtën.
 
 ## Notification settings
-notifications-title = E-mailat për kontributet që ndiqni
+notifications-title = E-mailet për kontributet që ndiqni
 notifications-intro = Kur ndiqni një kontribut (dhe kontributet tuaja i ndiqni vetë), merrni një e-mail kur dikush komenton dhe kur publikohet përgjigja e bashkisë.
 notifications-immediate = Menjëherë, një e-mail për çdo ngjarje
 notifications-daily = Një përmbledhje në ditë
@@ -114,7 +117,6 @@ moderation-reports = { $count ->
    *[other] { $count } raportime
 }
 moderation-report-line = { $name }: { $reason }
-moderation-hide = Fshiheni
 moderation-dismiss = Mbyllni raportimin
 moderation-hide-title-input = Fshihni kontributin
 moderation-hide-title-comment = Fshihni komentin
@@ -122,8 +124,8 @@ moderation-hide-intro = Arsyeja shfaqet në vend të tekstit dhe i dërgohet aut
 moderation-hide-reason-hint = Shkruani arsyen ashtu si do ta lexojë autori, deri në 1000 shenja.
 moderation-hide-continue = Vazhdoni
 moderation-confirm-heading = Ta fshehim vërtet?
-moderation-confirm-text = „{ $title }“ i { $name } do të fshihet me arsyen: „{ $reason }“. Autori njoftohet me e-mail.
-moderation-confirm-button = Fshiheni
+moderation-confirm-text = { $title }, shkruar nga { $name }, do të fshihet me arsyen: „{ $reason }“. Autori njoftohet me e-mail.
+moderation-confirm-button = Fshihni
 moderation-back = Kthehuni te raportimet
 
 ## Appeals
@@ -151,7 +153,7 @@ appeals-appeal-text = Ankesa e autorit
 appeals-reason-hint = Arsyeja i dërgohet autorit me e-mail, deri në 1000 shenja.
 appeals-decide = Vazhdoni
 appeals-confirm-heading = Të regjistrohet vendimi?
-appeals-confirm-text = Vendimi „{ $outcome }“ për ankesën e { $name } regjistrohet dhe autori njoftohet me e-mail.
+appeals-confirm-text = Vendimi „{ $outcome }“ për ankesën nga { $name } regjistrohet dhe autori njoftohet me e-mail.
 appeals-confirm-button = Regjistroni vendimin
 appeals-back = Kthehuni te ankesat
 
@@ -196,7 +198,7 @@ mail-input-appeal-upheld-subject = Vendimi për ankesën tuaj: fshehja mbetet
 mail-input-appeal-upheld-body = Një koordinator shqyrtoi ankesën tuaj për fshehjen te „{ $title }“ dhe vendosi që fshehja të mbetet, me këtë arsye:
 
     { $reason }
-mail-input-appeal-reinstated-subject = Vendimi për ankesën tuaj: shfaqet përsëri
+mail-input-appeal-reinstated-subject = Vendimi për ankesën tuaj: përmbajtja shfaqet përsëri
 mail-input-appeal-reinstated-body = Një koordinator shqyrtoi ankesën tuaj për fshehjen te „{ $title }“ dhe vendosi ta shfaqë përsëri, me këtë arsye:
 
     { $reason }
@@ -207,7 +209,7 @@ audit-input-support = { $who } mbështeti kontributin { $what }.
 audit-input-unsupport = { $who } tërhoqi mbështetjen për kontributin { $what }.
 audit-input-follow = { $who } filloi të ndjekë kontributin { $what }.
 audit-input-unfollow = { $who } nuk e ndjek më kontributin { $what }.
-audit-user-notify-mode = { $what } ndryshoi mënyrën e e-mailave për kontributet që ndjek.
+audit-user-notify-mode = { $what } ndryshoi mënyrën e e-maileve për kontributet që ndjek.
 audit-input-report-create = { $who } raportoi { $what }.
 audit-input-report-dismiss = { $who } mbylli pa fshehur asgjë raportimin { $what }.
 audit-input-item-hide = { $who } fshehu { $what }.
@@ -218,7 +220,7 @@ audit-field-comment-id = Komenti
 audit-field-parent-id = Përgjigje për komentin
 audit-field-report-id = Raportimi
 audit-field-outcome = Vendimi
-audit-field-notify-mode = Mënyra e e-mailave
+audit-field-notify-mode = Mënyra e e-maileve
 audit-field-by-link = Nga lidhja në e-mail
 audit-field-hidden-at = Fshehur më
 audit-field-hidden-by = Fshehur nga

@@ -36,6 +36,8 @@ pub struct AnswerPanel {
     /// Forum members and staff: links to answer, merge and group.
     pub can_answer: bool,
     pub answer_label: String,
+    /// The input is hidden: only the answer's status and date are shown, a note says why.
+    pub text_withheld: bool,
 }
 
 /// One theme's line of the coverage page.

@@ -51,6 +51,9 @@ pub struct Thread {
     pub can_support: bool,
     pub following: bool,
     pub comments: Vec<CommentView>,
+    /// The input is hidden: its comments are not shown at all (replies could quote the hidden
+    /// text), only their count.
+    pub withheld: bool,
     /// Where anonymous visitors sign in to take part (back to this input).
     pub login_href: String,
     /// The reader may report the input itself (signed in, not theirs, shown).

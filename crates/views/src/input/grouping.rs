@@ -84,6 +84,8 @@ pub struct ClusterFormPage {
     pub heading: String,
     pub action: String,
     pub choices: Vec<InputChoice>,
+    /// Members that can no longer be ticked (hidden or withdrawn): saving keeps them.
+    pub kept: Vec<InputChoice>,
     pub form: Form,
 }
 

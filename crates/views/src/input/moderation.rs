@@ -97,6 +97,9 @@ pub struct AppealDecidePage {
     pub appeal_lines: Vec<String>,
     /// The decision in words, once decided (the form is gone).
     pub decision: Option<String>,
+    /// Why this coordinator may not decide (they hid the item or wrote it): shown in place of
+    /// the form.
+    pub refused: Option<String>,
     pub outcomes: Vec<Choice>,
     pub form: Form,
 }

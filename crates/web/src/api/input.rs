@@ -214,6 +214,7 @@ pub struct InputAnswerDto {
     pub cluster_id: Option<i64>,
     /// `adopted`, `merged`, `under_consideration` or `not_adopted`.
     pub status: String,
+    /// Empty for an answer to a hidden input: only its status and date are public.
     pub justification_sq: String,
     pub justification_en: String,
     /// For `merged`: the input this one was merged into.
@@ -324,11 +325,18 @@ pub(super) async fn input(
         answer_status: i.answer_status.clone(),
         answered_at: i.answered_at,
         // Drafts are for forum members' pages only, never in open data.
+        // Of a hidden input's answer only the status and date, whoever asks.
         answer: panel
             .answer
             .as_ref()
             .filter(|(a, _)| a.published_at.is_some())
-            .map(|(a, _)| answer_dto(a)),
+            .map(|(a, _)| {
+                let mut a = a.clone();
+                if hidden {
+                    services::input::answers::withhold_answer_text(&mut a);
+                }
+                answer_dto(&a)
+            }),
         comments,
         created_at: i.created_at,
     }))

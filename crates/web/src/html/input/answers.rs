@@ -206,6 +206,7 @@ pub(super) async fn panel_for(state: &AppState, ctx: &Ctx, input: i64) -> Result
     let mut panel = AnswerPanel {
         input_id: input,
         can_answer: data.can_answer,
+        text_withheld: data.text_withheld,
         ..AnswerPanel::default()
     };
     if let Some(c) = &data.cluster {

@@ -91,6 +91,7 @@ pub(super) async fn thread_for(state: &AppState, ctx: &Ctx, input: i64) -> Resul
         can_report_input: d.me.is_some() && !own && d.input.hidden_at.is_none(),
         can_moderate: d.can_moderate && d.input.hidden_at.is_none(),
         comments,
+        withheld: d.input.hidden_at.is_some(),
         form: Form::default(),
     })
 }
@@ -139,10 +140,16 @@ async fn add_comment(
                     .find(|c| c.id == id)
                     .map(|c| (c.id, c.author_name.clone()))
             });
+            // A hidden input's title is not shown again, even to the one who tried to comment.
+            let title = if found.input.hidden_at.is_some() {
+                ctx.t("input-hidden-title")
+            } else {
+                found.input.title.clone()
+            };
             form_again(CommentFormPage {
                 p: ctx.page(ctx.t("discussion-comment-form-title")),
                 input_id: input,
-                title: found.input.title.clone(),
+                title,
                 parent,
                 form: Form::new(form.to_map()).with_errors(errors),
             })

@@ -122,7 +122,12 @@ async fn answers_feed(State(state): State<AppState>, ctx: Ctx) -> Result<Respons
             } else {
                 format!("{status}: {target}")
             };
-            let body = localized(&ctx, &a.body_sq, &a.body_en).chars().take(1000).collect();
+            // Of an answer to a hidden input only the status and date (the text may quote it).
+            let body = if r.target_hidden {
+                ctx.t("feed-answer-withheld")
+            } else {
+                localized(&ctx, &a.body_sq, &a.body_en).chars().take(1000).collect()
+            };
             entry(url, &title, body, a.published_at.unwrap_or(a.updated_at))
         })
         .collect();

@@ -218,6 +218,15 @@ fn cluster_form_template(ctx: &Ctx, f: &ClusterForm, form: Form) -> ClusterFormP
                 note: input_note(ctx, c),
             })
             .collect(),
+        kept: f
+            .kept
+            .iter()
+            .map(|c| InputChoice {
+                id: c.id,
+                title: input_title(ctx, c),
+                note: input_note(ctx, c),
+            })
+            .collect(),
         form,
     }
 }

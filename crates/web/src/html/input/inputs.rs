@@ -21,7 +21,7 @@ use domain::{
 use services::{
     ServiceError,
     input::{
-        inputs::{EditContext, InputList, ListQuery, NewInputContext, Submitted, Upload, WithdrawOutcome},
+        inputs::{EditContext, InputList, ListQuery, NewInputContext, Submitted, Upload, Visitor, WithdrawOutcome},
         phases::PhaseView,
     },
 };
@@ -74,8 +74,8 @@ fn kind_label(ctx: &Ctx, kind: InputKind) -> String {
 /// The answer badge: its key and words (`unanswered` while there is none).
 fn answer_badge(ctx: &Ctx, status: Option<&str>) -> (&'static str, String) {
     match status.and_then(domain::input::AnswerStatus::parse) {
-        Some(s) => (s.key(), ctx.t(&format!("input-answer-{}", s.key()))),
-        None => ("unanswered", ctx.t("input-answer-unanswered")),
+        Some(s) => (s.key(), ctx.t(&format!("answer-status-{}", s.key()))),
+        None => ("unanswered", ctx.t("input-status-unanswered")),
     }
 }
 
@@ -342,7 +342,7 @@ fn list_page(ctx: &Ctx, q: &ListQuery, l: InputList) -> InputListPage {
             .map(|s| Choice {
                 value: s.key().into(),
                 label: match s {
-                    StatusFilter::Answer(a) => ctx.t(&format!("input-answer-{}", a.key())),
+                    StatusFilter::Answer(a) => ctx.t(&format!("answer-status-{}", a.key())),
                     StatusFilter::Unanswered => ctx.t("input-status-unanswered"),
                     StatusFilter::Withdrawn => ctx.t("input-status-withdrawn"),
                 },
@@ -469,9 +469,11 @@ fn choices_for(
     )
 }
 
-/// The new-input form, or the page saying no phase is open.
+/// The new-input form, or the page saying no phase is open. A form sent after its phase closed
+/// (`form` with errors) comes back with the closed phase's choices, so that nothing typed is lost.
 fn new_form_page(ctx: &Ctx, c: &NewInputContext, form: Form) -> Result<Response, AppError> {
-    let Some(phase) = &c.phase else {
+    let late = if form.has_errors() { c.closed.as_ref() } else { None };
+    let Some(phase) = c.phase.as_ref().or(late) else {
         return message(
             ctx,
             StatusCode::OK,
@@ -519,6 +521,10 @@ async fn submit(State(state): State<AppState>, ctx: Ctx, req: Request) -> Result
         .submit_input(
             &ctx.tenant,
             &actor,
+            Visitor {
+                lang: ctx.lang,
+                client: &ctx.client_ip.to_string(),
+            },
             &values,
             Some(upload),
             state.config.attachment_max_bytes,
@@ -533,8 +539,9 @@ async fn submit(State(state): State<AppState>, ctx: Ctx, req: Request) -> Result
             ctx.t1("input-pending-text", "email", &email),
             None,
         ),
-        // The phase closed while the form was being filled in: said in words, status 422.
-        Err(ServiceError::Invalid(_)) if c.phase.is_none() => message(
+        // The phase closed while the form was being filled in: the form again with what was
+        // typed and the message (below); with no phase to show it in, said in words. Status 422.
+        Err(ServiceError::Invalid(_)) if c.phase.is_none() && c.closed.is_none() => message(
             &ctx,
             StatusCode::UNPROCESSABLE_ENTITY,
             "input-closed-title",
@@ -578,7 +585,7 @@ fn edit_page(ctx: &Ctx, e: &EditContext, form: Form) -> Result<Response, AppErro
             StatusCode::OK,
             "input-edit-closed-title",
             ctx.t(&format!("error-{}", refusal.code().replace('_', "-"))),
-            Some((format!("/input/{id}"), ctx.t("input-back-to-input"))),
+            Some((format!("/input/{id}"), ctx.t("discussion-back"))),
         );
     }
     let (kinds, themes, units, orgs) = choices_for(ctx, &e.phase, &e.units, &e.orgs);

@@ -12,7 +12,7 @@ use axum::{
 use domain::input::{AppealOutcome, ModerationTarget};
 use services::{
     ServiceError,
-    input::moderation::{DecideOutcome, HideOutcome},
+    input::moderation::{DecideOutcome, HideOutcome, own_appeal},
 };
 use store::input::moderation::{AppealRow, ModeratedItem};
 use views::{
@@ -60,11 +60,20 @@ fn href(kind: ModerationTarget, id: i64, input: i64) -> String {
     }
 }
 
+/// The input's title as shown with an item: the placeholder for a comment under a hidden input.
+fn shown_title(ctx: &Ctx, title: &str, withheld: bool) -> String {
+    if withheld {
+        ctx.t("input-hidden-title")
+    } else {
+        title.to_owned()
+    }
+}
+
 fn item_view(ctx: &Ctx, kind: ModerationTarget, id: i64, item: &ModeratedItem) -> ItemView {
     ItemView {
         kind: kind.key(),
         id,
-        heading: heading(ctx, kind, &item.title),
+        heading: heading(ctx, kind, &shown_title(ctx, &item.title, item.title_withheld(kind))),
         author: item.author_name.clone(),
         lines: lines(&item.body),
         href: href(kind, id, item.input_id),
@@ -382,6 +391,11 @@ fn decide_template(ctx: &Ctx, a: &AppealRow, form: Form) -> AppealDecidePage {
         hidden_reason: a.hidden_reason.clone(),
         appeal_lines: lines(&a.body),
         decision: decision_text(ctx, a),
+        refused: ctx
+            .actor()
+            .user
+            .and_then(|u| own_appeal(a, u))
+            .map(|code| ctx.t(&format!("error-{}", code.replace('_', "-")))),
         outcomes: AppealOutcome::ALL
             .iter()
             .map(|o| Choice {
