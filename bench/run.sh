@@ -221,6 +221,11 @@ for _ in $(seq 1 300); do
   sleep 0.1
 done
 measure_all nocache
+# A search's own latency at $INPUTS inputs: one connection, nothing cached.
+SEARCHES=("/input?q=ceshtje" "/input?q=shushice&sort=supported" "/input?q=transport+publik&sort=discussed" "/api/v1/input/inputs?q=ceshtje")
+for j in "${!SEARCHES[@]}"; do
+  run_wrk "search-s$j" "$B${SEARCHES[$j]}" -c1 -H 'Accept-Language: sq'
+done
 kill "$bashke_pid"
 wait "$bashke_pid" 2>/dev/null || true
 
@@ -300,6 +305,12 @@ mkdir -p bench/out
     [[ -z $big ]] && continue
     printf '| `%s` | %s ms | %s ms | %s |\n' "${SMALL_ROUTES[$j]}" "$(p99_ms "small-s$j")" "$(p99_ms "$big")" \
       "$(ratio "$(p99_ms "$big")" "$(p99_ms "small-s$j")")"
+  done
+  echo
+  echo "| search at $INPUTS inputs, uncached, 1 connection | mean | p99 |"
+  echo "| --- | ---: | ---: |"
+  for j in "${!SEARCHES[@]}"; do
+    printf '| `%s` | %s | %s ms |\n' "${SEARCHES[$j]}" "$(awk '$1 == "Latency" { print $2 }' "$tmp/search-s$j.txt")" "$(p99_ms "search-s$j")"
   done
   echo
   echo "- similarity proposals (\`bashke measure-grouping\`, phase of 5,000 inputs): $grouping_line"
