@@ -431,13 +431,15 @@ impl Store {
     /// The same by theme, in the themes' order (inputs without a theme last).
     pub async fn coverage_by_theme(&self, tenant: TenantId) -> Result<Vec<CoverageThemeRow>> {
         let sql = format!(
-            "SELECT i.theme_id, t.title_sq, t.title_en, COUNT(*) AS total,
-                 COALESCE(SUM(CASE WHEN i.answered_at IS NOT NULL THEN 1 ELSE 0 END), 0) AS answered,
-                 MIN(CASE WHEN i.answered_at IS NULL THEN i.created_at END) AS oldest_unanswered_at
-             FROM inputs i LEFT JOIN input_themes t ON t.id = i.theme_id AND t.tenant_id = i.tenant_id
-             WHERE {COUNTED}
-             GROUP BY i.theme_id, t.title_sq, t.title_en, t.phase_id, t.position
-             ORDER BY CASE WHEN i.theme_id IS NULL THEN 1 ELSE 0 END, t.phase_id, t.position, i.theme_id"
+            // Counted first, over the covering index alone, then named: joining the themes row
+            // by row before grouping cost 130 ms at 100,000 inputs.
+            "SELECT g.theme_id, t.title_sq, t.title_en, g.total, g.answered, g.oldest_unanswered_at
+             FROM (SELECT i.theme_id, COUNT(*) AS total,
+                       COALESCE(SUM(CASE WHEN i.answered_at IS NOT NULL THEN 1 ELSE 0 END), 0) AS answered,
+                       MIN(CASE WHEN i.answered_at IS NULL THEN i.created_at END) AS oldest_unanswered_at
+                   FROM inputs i WHERE {COUNTED} GROUP BY i.theme_id) g
+             LEFT JOIN input_themes t ON t.id = g.theme_id AND t.tenant_id = $1
+             ORDER BY CASE WHEN g.theme_id IS NULL THEN 1 ELSE 0 END, t.phase_id, t.position, g.theme_id"
         );
         Ok(read!(self, |db| {
             sqlx::query_as::<_, CoverageThemeRow>(sqlx::AssertSqlSafe(sql))
