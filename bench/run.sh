@@ -310,7 +310,7 @@ mkdir -p bench/out
   echo "| search at $INPUTS inputs, uncached, 1 connection | mean | p99 |"
   echo "| --- | ---: | ---: |"
   for j in "${!SEARCHES[@]}"; do
-    printf '| `%s` | %s | %s ms |\n' "${SEARCHES[$j]}" "$(awk '$1 == "Latency" { print $2 }' "$tmp/search-s$j.txt")" "$(p99_ms "search-s$j")"
+    printf '| `%s` | %s | %s ms |\n' "${SEARCHES[$j]}" "$(awk '$1 == "Latency" && $2 != "Distribution" { print $2; exit }' "$tmp/search-s$j.txt")" "$(p99_ms "search-s$j")"
   done
   echo
   echo "- similarity proposals (\`bashke measure-grouping\`, phase of 5,000 inputs): $grouping_line"
