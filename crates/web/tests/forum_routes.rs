@@ -9,7 +9,7 @@ use chrono::Duration;
 use domain::{ForumId, Role, UserId, forum::Sector};
 use store::{AuditCtx, ForumInput, NewMember};
 
-use crate::helpers::{TestApp, location};
+use crate::helpers::{Expect, TestApp, route_verdict};
 
 /// Who may use a forum route.
 #[derive(Clone, Copy, PartialEq, Debug)]
@@ -184,29 +184,12 @@ pub async fn check_route(
             Who::OwnerOrStaff => staff || *label == "member",
             Who::LinkHolder => unreachable!(),
         };
-        let to_login = status == StatusCode::SEE_OTHER && location(&response).starts_with("/login?next=");
-        if allowed {
-            let ran = (status.is_success() || status.is_redirection()) && !to_login
-                || (method == "POST" && status == StatusCode::UNPROCESSABLE_ENTITY);
-            if !ran {
-                wrong.push(format!("should be allowed: {what}"));
-            }
-        } else if token.is_none() {
-            let ok = if path.starts_with("/api/") {
-                status == StatusCode::UNAUTHORIZED
-            } else {
-                to_login
-            };
-            if !ok {
-                wrong.push(format!("anonymous should be sent to log in: {what}"));
-            }
-        } else if who == Who::MembersOnly {
-            if status != StatusCode::NOT_FOUND {
-                wrong.push(format!("should be hidden (404): {what}"));
-            }
-        } else if status != StatusCode::FORBIDDEN {
-            wrong.push(format!("should be forbidden: {what}"));
-        }
+        let expect = match (allowed, who) {
+            (true, _) => Expect::Allowed,
+            (false, Who::MembersOnly) => Expect::Hidden,
+            (false, _) => Expect::Refused,
+        };
+        wrong.extend(route_verdict(&response, method, path, token.is_some(), expect, &what));
     }
     wrong
 }

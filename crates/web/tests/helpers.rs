@@ -210,3 +210,50 @@ pub fn location(response: &TestResponse) -> String {
         .and_then(|v| v.to_str().ok().map(str::to_owned))
         .unwrap_or_default()
 }
+
+/// What a route × role table expects of one visitor, when the visitor is not a link holder.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub enum Expect {
+    /// The route runs: a page, a redirect other than to log in, or the form again (422) on POST.
+    Allowed,
+    /// Refused: anonymous visitors are sent to log in (401 on the API), others get 403.
+    Refused,
+    /// The object does not exist for this visitor: anonymous visitors are sent to log in, others
+    /// get 404.
+    Hidden,
+}
+
+/// Checks one answer against `expect`; `None` when right, else what went wrong. The one rule the
+/// stages' route tables share (`forum_routes.rs`, `input_routes.rs`).
+pub fn route_verdict(
+    response: &TestResponse,
+    method: &str,
+    path: &str,
+    signed_in: bool,
+    expect: Expect,
+    what: &str,
+) -> Option<String> {
+    let status = response.status_code();
+    let to_login = status == axum::http::StatusCode::SEE_OTHER && location(response).starts_with("/login?next=");
+    match expect {
+        Expect::Allowed => {
+            let ran = (status.is_success() || status.is_redirection()) && !to_login
+                || (method == "POST" && status == axum::http::StatusCode::UNPROCESSABLE_ENTITY);
+            (!ran).then(|| format!("should be allowed: {what}"))
+        }
+        _ if !signed_in => {
+            let ok = if path.starts_with("/api/") {
+                status == axum::http::StatusCode::UNAUTHORIZED
+            } else {
+                to_login
+            };
+            (!ok).then(|| format!("anonymous should be sent to log in: {what}"))
+        }
+        Expect::Hidden => {
+            (status != axum::http::StatusCode::NOT_FOUND).then(|| format!("should be hidden (404): {what}"))
+        }
+        Expect::Refused => {
+            (status != axum::http::StatusCode::FORBIDDEN).then(|| format!("should be forbidden: {what}"))
+        }
+    }
+}

@@ -12,7 +12,7 @@ use store::{
     input::{inputs::NewInput, phases::InputPhaseInput},
 };
 
-use crate::helpers::{TestApp, location};
+use crate::helpers::{Expect, TestApp, route_verdict};
 
 /// Who may use an input route.
 #[allow(dead_code)] // each part's table uses some of them
@@ -200,7 +200,6 @@ pub async fn check_route(
     who: Who,
     form: &[(&str, &str)],
 ) -> Vec<String> {
-    let _ = fx.cycle;
     let mut wrong = Vec::new();
     for (label, token) in &fx.sessions {
         let response = match method {
@@ -225,25 +224,8 @@ pub async fn check_route(
             Who::ForumOrStaff => staff || *label == "forum_member",
             Who::LinkHolder => unreachable!(),
         };
-        let to_login = status == StatusCode::SEE_OTHER && location(&response).starts_with("/login?next=");
-        if allowed {
-            let ran = (status.is_success() || status.is_redirection()) && !to_login
-                || (method == "POST" && status == StatusCode::UNPROCESSABLE_ENTITY);
-            if !ran {
-                wrong.push(format!("should be allowed: {what}"));
-            }
-        } else if token.is_none() {
-            let ok = if path.starts_with("/api/") {
-                status == StatusCode::UNAUTHORIZED
-            } else {
-                to_login
-            };
-            if !ok {
-                wrong.push(format!("anonymous should be sent to log in: {what}"));
-            }
-        } else if status != StatusCode::FORBIDDEN {
-            wrong.push(format!("should be forbidden: {what}"));
-        }
+        let expect = if allowed { Expect::Allowed } else { Expect::Refused };
+        wrong.extend(route_verdict(&response, method, path, token.is_some(), expect, &what));
     }
     wrong
 }
