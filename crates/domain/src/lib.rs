@@ -9,6 +9,7 @@
 //! `permission.rs` is the one table of who may do what; each stage of the cycle has a folder of
 //! its own rules (`open_call/`, `forum/`), named as in every other layer.
 
+pub mod commitments;
 pub mod common;
 pub mod forum;
 pub mod input;

@@ -49,10 +49,17 @@ pub enum Action {
     ModerateInput,
     /// Group inputs (clusters, merges, similarity proposals) and answer them: the forum's work.
     GroupAndAnswerInput,
+    /// Draft the cycle's commitments: create, edit (each save a version), comment, link inputs,
+    /// start from a library entry. The object rule (a member of this cycle's forum, or staff) is
+    /// the use case's; so is "only the chair or the coordinator endorses".
+    DraftCommitments,
+    /// Import OGP's data, edit the template's labels and the commitment settings, and move a
+    /// commitment to consultation, final or withdrawn.
+    ManageCommitments,
 }
 
 impl Action {
-    pub const ALL: [Action; 19] = [
+    pub const ALL: [Action; 21] = [
         Action::ViewPublic,
         Action::ManageOwnAccount,
         Action::CreateOrganisation,
@@ -72,6 +79,8 @@ impl Action {
         Action::ManageInput,
         Action::ModerateInput,
         Action::GroupAndAnswerInput,
+        Action::DraftCommitments,
+        Action::ManageCommitments,
     ];
 }
 
@@ -104,8 +113,11 @@ impl Principal {
             | Action::EditTenantSettings
             | Action::ManageCalls
             | Action::ManageForum
-            | Action::ManageInput => staff,
-            Action::TakePartInForum | Action::GroupAndAnswerInput => staff || roles.contains(Role::ForumMember),
+            | Action::ManageInput
+            | Action::ManageCommitments => staff,
+            Action::TakePartInForum | Action::GroupAndAnswerInput | Action::DraftCommitments => {
+                staff || roles.contains(Role::ForumMember)
+            }
             Action::ModerateInput => roles.contains(Role::Moderator),
             Action::ReviewApplications => roles.contains(Role::Reviewer),
             Action::ManageTenants => roles.contains(Role::PlatformAdmin),

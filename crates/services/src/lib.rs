@@ -7,6 +7,7 @@
 //! performs ([`Actor::require`]) and its object rule (own application, assigned reviewer, member
 //! of the organisation) with the data it loads: it never trusts a flag from the handler.
 
+pub mod commitments;
 pub mod common;
 pub mod content;
 pub mod forum;

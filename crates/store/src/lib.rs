@@ -20,6 +20,7 @@
 //! Every write method takes an [`AuditCtx`] and records an audit row in the same transaction,
 //! so a change of state without its audit entry cannot be written.
 
+pub mod commitments;
 pub mod common;
 pub mod content;
 pub mod counting;

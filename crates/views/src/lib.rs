@@ -24,6 +24,7 @@
 //! bundle, so a key is used the same way whichever file defines it; the tests in [`i18n`]
 //! check that both languages have the same files and keys and that no key is defined twice.
 
+pub mod commitments;
 pub mod common;
 pub mod content;
 pub mod forum;

@@ -114,6 +114,17 @@ pub enum AuditAction {
     InputMerge,
     InputAnswerSave,
     InputAnswerPublish,
+    // Commitments: drafting, statuses, imports and the template.
+    CommitmentCreate,
+    CommitmentSave,
+    CommitmentStatus,
+    CommitmentCommentCreate,
+    CommitmentCommentResolve,
+    CommitmentLinkInput,
+    CommitmentUnlinkInput,
+    CommitmentImport,
+    CommitmentTemplateUpdate,
+    CommitmentSettings,
 }
 
 /// The choices of the audit page's "kind of action" filter.
@@ -245,6 +256,16 @@ pub const ALL: &[(AuditAction, &str, AuditKind)] = &[
     (A::InputMerge, "input.merge", K::Content),
     (A::InputAnswerSave, "input_answer.save", K::Content),
     (A::InputAnswerPublish, "input_answer.publish", K::Content),
+    (A::CommitmentCreate, "commitment.create", K::Content),
+    (A::CommitmentSave, "commitment.save", K::Content),
+    (A::CommitmentStatus, "commitment.status", K::Content),
+    (A::CommitmentCommentCreate, "commitment_comment.create", K::Content),
+    (A::CommitmentCommentResolve, "commitment_comment.resolve", K::Content),
+    (A::CommitmentLinkInput, "commitment.link_input", K::Content),
+    (A::CommitmentUnlinkInput, "commitment.unlink_input", K::Content),
+    (A::CommitmentImport, "commitment.import", K::Content),
+    (A::CommitmentTemplateUpdate, "commitment_template.update", K::Settings),
+    (A::CommitmentSettings, "commitment.settings", K::Settings),
 ];
 
 impl AuditAction {

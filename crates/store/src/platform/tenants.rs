@@ -45,6 +45,19 @@ pub struct TenantRow {
     pub input_self_support: bool,
     pub input_writes_per_hour: i64,
     pub input_similarity_percent: i64,
+    /// Commitment settings (issue 10): the prefix of OGP's identifier (`ALBSN`), the range of
+    /// commitments a plan holds (OGP Local's check 10), and the values that fill OGP's CSV
+    /// columns on export (`Country/Locality`, the URL's slug, `Region`, `Code`, `Action Plan ID`,
+    /// `National Or Local`).
+    pub commitment_prefix: String,
+    pub commitments_min: i64,
+    pub commitments_max: i64,
+    pub ogp_locality: String,
+    pub ogp_slug: String,
+    pub ogp_region: String,
+    pub ogp_code: String,
+    pub ogp_action_plan_id: String,
+    pub ogp_national_or_local: String,
 }
 
 impl TenantRow {
@@ -139,7 +152,9 @@ const TENANT_COLUMNS: &str = "t.id, t.slug, t.name_sq, t.name_en, t.languages, t
      (SELECT MIN(th.host) FROM tenant_hosts th WHERE th.tenant_id = t.id) AS primary_host, \
      t.name_genitive_sq, t.name_accusative_sq, t.admin_units, t.forum_max_gap_days, t.forum_notice_days, \
      t.forum_minutes_days, t.input_email_only, t.input_self_support, t.input_writes_per_hour, \
-     t.input_similarity_percent";
+     t.input_similarity_percent, t.commitment_prefix, t.commitments_min, t.commitments_max,
+     t.ogp_locality, t.ogp_slug, t.ogp_region, t.ogp_code, t.ogp_action_plan_id,
+     t.ogp_national_or_local";
 
 impl Store {
     pub async fn create_tenant(&self, new: &NewTenant, ctx: &AuditCtx) -> Result<TenantId> {

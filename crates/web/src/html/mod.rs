@@ -6,6 +6,7 @@
 //! stage's handlers.
 
 pub(crate) mod common;
+mod commitments;
 mod content;
 mod forum;
 mod input;
@@ -26,6 +27,7 @@ pub fn router() -> Router<AppState> {
         .merge(open_call::router())
         .merge(forum::router())
         .merge(input::router())
+        .merge(commitments::router())
         .merge(platform::router())
 }
 

@@ -1,0 +1,1 @@
+## Commitments: commitments_public
