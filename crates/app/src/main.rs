@@ -402,6 +402,11 @@ async fn purge_expired(store: Store, clock: Arc<dyn services::Clock>, mut stop: 
             Ok(n) => tracing::info!(rows = n, "expired sessions and links removed"),
             Err(e) => tracing::warn!(error = %e, "purging expired sessions failed"),
         }
+        match store.purge_expired_pending_inputs(clock.now()).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(rows = n, "waiting inputs with an expired link erased"),
+            Err(e) => tracing::warn!(error = %e, "erasing waiting inputs failed"),
+        }
         tokio::select! {
             _ = tokio::time::sleep(std::time::Duration::from_secs(3600)) => {}
             _ = stop.changed() => return,

@@ -153,6 +153,34 @@ macro_rules! insert_input_file {
     };
 }
 
+/// Adds `delta` to the published inputs of a phase's theme and unit (`input_tallies`), inside
+/// the write that publishes, moves or withdraws an input, so the list's counts stay exact.
+macro_rules! tally {
+    ($tx:ident, $tenant:expr, $phase:expr, $theme:expr, $unit:expr, $delta:expr) => {
+        sqlx::query(
+            "INSERT INTO input_tallies (tenant_id, phase_id, theme_key, admin_unit, n) VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT (tenant_id, phase_id, theme_key, admin_unit) DO UPDATE SET n = input_tallies.n + excluded.n",
+        )
+        .bind($tenant.0)
+        .bind($phase)
+        .bind(theme_key($theme))
+        .bind($unit)
+        .bind($delta)
+        .execute(&mut *$tx)
+        .await?
+    };
+}
+
+/// The `outbox.about` of a waiting input's confirmation e-mail.
+fn pending_about(id: i64) -> String {
+    format!("input_pending:{id}")
+}
+
+/// The tally's key of a theme: its id, or 0 for an input without a theme.
+fn theme_key(theme: Option<i64>) -> i64 {
+    theme.unwrap_or(0)
+}
+
 /// Inserts an input (and, on SQLite, its full-text row) inside a write; evaluates to its id.
 macro_rules! insert_input {
     ($self:ident, $tx:ident, $tenant:expr, $phase:expr, $author:expr, $input:expr, $file_id:expr, $ctx:expr) => {{
@@ -176,6 +204,7 @@ macro_rules! insert_input {
         .bind($ctx.at)
         .fetch_one(&mut *$tx)
         .await?;
+        tally!($tx, $tenant, $phase, input.theme_id, &input.admin_unit, 1_i64);
         if $self.kind() == BackendKind::Sqlite {
             sqlx::query("INSERT INTO inputs_fts (rowid, title, body) VALUES ($1, $2, $3)")
                 .bind(id)
@@ -240,6 +269,21 @@ impl Store {
                 Some(None) => None,
                 Some(Some(file)) => Some(insert_input_file!(tx, tenant, file, ctx)),
             };
+            // Where the input is counted now, read in this write (and locked on PostgreSQL, where
+            // two writes may run at once) so that moving it keeps the tallies exact.
+            let lock = if self.kind() == BackendKind::Postgres {
+                " FOR UPDATE"
+            } else {
+                ""
+            };
+            let counted: Option<(i64, Option<i64>, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                "SELECT phase_id, theme_id, admin_unit FROM inputs
+                 WHERE tenant_id = $1 AND id = $2 AND state = 'published'{lock}"
+            )))
+            .bind(tenant.0)
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
             let done = sqlx::query(
                 "UPDATE inputs SET kind = $4, title = $5, body = $6, theme_id = $7, admin_unit = $8, org_id = $9,
                      file_id = $10, search_text = $11, updated_at = $12
@@ -264,6 +308,12 @@ impl Store {
             .await?;
             if done.rows_affected() != 1 {
                 return Err(StoreError::Conflict { field: "body".into() });
+            }
+            if let Some((phase, theme, unit)) = counted
+                && (theme != input.theme_id || unit != input.admin_unit)
+            {
+                tally!(tx, tenant, phase, theme, &unit, -1_i64);
+                tally!(tx, tenant, phase, input.theme_id, &input.admin_unit, 1_i64);
             }
             if self.kind() == BackendKind::Sqlite {
                 sqlx::query("UPDATE inputs_fts SET title = $2, body = $3 WHERE rowid = $1")
@@ -301,20 +351,22 @@ impl Store {
         ctx: &AuditCtx,
     ) -> Result<()> {
         write!(self, |tx| {
-            let done = sqlx::query(
+            let withdrawn: Option<(i64, Option<i64>, String)> = sqlx::query_as(
                 "UPDATE inputs SET state = 'withdrawn', withdrawn_at = $4, withdraw_note = $5, updated_at = $4
-                 WHERE tenant_id = $1 AND id = $2 AND author_id = $3 AND state = 'published'",
+                 WHERE tenant_id = $1 AND id = $2 AND author_id = $3 AND state = 'published'
+                 RETURNING phase_id, theme_id, admin_unit",
             )
             .bind(tenant.0)
             .bind(id)
             .bind(author.0)
             .bind(ctx.at)
             .bind(note)
-            .execute(&mut *tx)
+            .fetch_optional(&mut *tx)
             .await?;
-            if done.rows_affected() != 1 {
+            let Some((phase, theme, unit)) = withdrawn else {
                 return Err(StoreError::Conflict { field: "note".into() });
-            }
+            };
+            tally!(tx, tenant, phase, theme, &unit, -1_i64);
             audit!(
                 tx,
                 ctx,
@@ -393,7 +445,13 @@ impl Store {
             .bind(ctx.at)
             .fetch_one(&mut *tx)
             .await?;
-            crate::common::outbox::enqueue!(tx, Some(tenant), mail, ctx.at);
+            // The confirmation e-mail is about the waiting input, so that erasing the waiting
+            // input erases the address and the text of its e-mail too.
+            let mail = crate::NewMail {
+                about: Some(pending_about(id)),
+                ..mail.clone()
+            };
+            crate::common::outbox::enqueue!(tx, Some(tenant), &mail, ctx.at);
             audit!(
                 tx,
                 ctx,
@@ -404,6 +462,42 @@ impl Store {
                 Some(json!({"phase_id": pending.phase_id, "title": input.title}))
             );
             id
+        }))
+    }
+
+    /// Erases every waiting input whose link has expired, confirmed or not: the name, address
+    /// and text of someone without an account are kept no longer than the link they were sent
+    /// (a confirmed one lives on as an input of that person's account). An unconfirmed one's
+    /// attachment goes too, and so do the address and the text of its confirmation e-mail.
+    /// Returns how many were erased.
+    pub async fn purge_expired_pending_inputs(&self, now: DateTime<Utc>) -> Result<u64> {
+        Ok(write!(self, |tx| {
+            let expired: Vec<(i64, i64, Option<i64>, Option<i64>)> =
+                sqlx::query_as("SELECT id, tenant_id, file_id, input_id FROM input_pending WHERE expires_at <= $1")
+                    .bind(now)
+                    .fetch_all(&mut *tx)
+                    .await?;
+            for (id, tenant, file_id, input_id) in &expired {
+                sqlx::query("UPDATE outbox SET recipient = '', body_text = '' WHERE tenant_id = $1 AND about = $2")
+                    .bind(tenant)
+                    .bind(pending_about(*id))
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query("DELETE FROM input_pending WHERE tenant_id = $1 AND id = $2")
+                    .bind(tenant)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                // A confirmed input keeps its attachment.
+                if let (Some(file), None) = (file_id, input_id) {
+                    sqlx::query("DELETE FROM files WHERE tenant_id = $1 AND id = $2")
+                        .bind(tenant)
+                        .bind(file)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+            }
+            expired.len() as u64
         }))
     }
 

@@ -172,6 +172,22 @@ impl Store {
             .bind(phase)
             .execute(&mut *tx)
             .await?;
+            // The bulk rows bypass the store's writes, so their tallies are counted afresh.
+            sqlx::query("DELETE FROM input_tallies WHERE tenant_id = $1 AND phase_id = $2")
+                .bind(tenant.0)
+                .bind(phase)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query(
+                "INSERT INTO input_tallies (tenant_id, phase_id, theme_key, admin_unit, n)
+                 SELECT tenant_id, phase_id, COALESCE(theme_id, 0), admin_unit, COUNT(*) FROM inputs
+                 WHERE tenant_id = $1 AND phase_id = $2 AND state = 'published'
+                 GROUP BY tenant_id, phase_id, COALESCE(theme_id, 0), admin_unit",
+            )
+            .bind(tenant.0)
+            .bind(phase)
+            .execute(&mut *tx)
+            .await?;
         });
         Ok(())
     }

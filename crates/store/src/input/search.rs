@@ -211,12 +211,13 @@ impl Store {
         Ok(InputPage { cards, next })
     }
 
-    /// Published inputs per theme of a phase (one GROUP BY over `ix_inputs__theme`).
+    /// Published inputs per theme of a phase: a sum over the phase's tallies (`input_tallies`,
+    /// a row per theme and unit), not a count of its inputs.
     pub async fn input_counts_by_theme(&self, tenant: TenantId, phase: i64) -> Result<Vec<ThemeCount>> {
         read!(self, |db| {
             sqlx::query_as::<_, ThemeCount>(
-                "SELECT theme_id, COUNT(*) AS n FROM inputs
-                 WHERE tenant_id = $1 AND phase_id = $2 AND state = 'published' GROUP BY theme_id",
+                "SELECT NULLIF(theme_key, 0) AS theme_id, CAST(SUM(n) AS BIGINT) AS n FROM input_tallies
+                 WHERE tenant_id = $1 AND phase_id = $2 GROUP BY theme_key HAVING SUM(n) > 0",
             )
             .bind(tenant.0)
             .bind(phase)
@@ -226,12 +227,12 @@ impl Store {
         })
     }
 
-    /// Published inputs per administrative unit of a phase (one GROUP BY over `ix_inputs__unit`).
+    /// Published inputs per administrative unit of a phase: a sum over its tallies.
     pub async fn input_counts_by_unit(&self, tenant: TenantId, phase: i64) -> Result<Vec<UnitCount>> {
         read!(self, |db| {
             sqlx::query_as::<_, UnitCount>(
-                "SELECT admin_unit, COUNT(*) AS n FROM inputs
-                 WHERE tenant_id = $1 AND phase_id = $2 AND state = 'published' GROUP BY admin_unit
+                "SELECT admin_unit, CAST(SUM(n) AS BIGINT) AS n FROM input_tallies
+                 WHERE tenant_id = $1 AND phase_id = $2 GROUP BY admin_unit HAVING SUM(n) > 0
                  ORDER BY admin_unit",
             )
             .bind(tenant.0)

@@ -431,6 +431,40 @@ async fn an_email_only_input_is_published_once_under_its_address() {
                 .expect("unknown")
                 .is_none()
         );
+        // A third one is never confirmed. Once the links expire, the waiting rows are erased,
+        // with the address and text of their e-mails; the confirmed inputs stay.
+        let never = NewPendingInput {
+            input: input("Ndriçimi", "Rruga pa drita", Some(themes[0]), "Shirgjan"),
+            token_hash: "hash-3".into(),
+            email: "besa@example.org".into(),
+            ..other
+        };
+        s.create_pending_input(t, &never, None, &mail("besa@example.org"), &c)
+            .await
+            .expect("pending");
+        assert_eq!(
+            s.purge_expired_pending_inputs(t0() + Duration::days(6))
+                .await
+                .expect("purge"),
+            0
+        );
+        assert_eq!(
+            s.purge_expired_pending_inputs(t0() + Duration::days(8))
+                .await
+                .expect("purge"),
+            3,
+            "{}",
+            db.label
+        );
+        assert!(s.pending_input_title(t, "hash-3", t0()).await.expect("title").is_none());
+        let mails = s.list_outbox(t, None, 100).await.expect("outbox");
+        assert_eq!(mails.len(), 3, "{}", db.label);
+        assert!(
+            mails.iter().all(|m| m.recipient.is_empty() && m.body_text.is_empty()),
+            "{}: {mails:?}",
+            db.label
+        );
+        assert!(s.input(t, first.input).await.expect("read").is_some());
         db.cleanup().await;
     }
 }
@@ -576,6 +610,41 @@ async fn search_ignores_accents_and_hidden_text_and_counts_group_by_theme_and_un
             .map(|c| (c.admin_unit, c.n))
             .collect();
         assert_eq!(by_unit, vec![("Gracen".to_owned(), 2), ("Shirgjan".to_owned(), 1)]);
+        // The counts are tallies kept by each write: moving an input to another theme and unit
+        // moves its count, withdrawing one removes it, a refused write changes nothing.
+        s.update_input(
+            t,
+            water,
+            author,
+            &input("Ujësjellësi", "Tubat e vjetër", Some(themes[1]), "Gracen"),
+            None,
+            &c,
+        )
+        .await
+        .expect("move");
+        s.withdraw_input(t, road, author, "U rregullua", &c)
+            .await
+            .expect("withdraw");
+        assert!(s.withdraw_input(t, road, author, "sërish", &c).await.is_err());
+        let counts = |v: Vec<store::input::search::ThemeCount>| {
+            let mut v: Vec<(Option<i64>, i64)> = v.into_iter().map(|c| (c.theme_id, c.n)).collect();
+            v.sort();
+            v
+        };
+        assert_eq!(
+            counts(s.input_counts_by_theme(t, phase).await.expect("counts")),
+            vec![(Some(themes[1]), 2)],
+            "{}",
+            db.label
+        );
+        let by_unit: Vec<(String, i64)> = s
+            .input_counts_by_unit(t, phase)
+            .await
+            .expect("counts")
+            .into_iter()
+            .map(|c| (c.admin_unit, c.n))
+            .collect();
+        assert_eq!(by_unit, vec![("Gracen".to_owned(), 2)], "{}", db.label);
         db.cleanup().await;
     }
 }
