@@ -22,8 +22,13 @@ for tool in wrk nginx taskset curl python3; do
   fi
 done
 
-cargo build --release --locked --bin bashke
-binary="${CARGO_TARGET_DIR:-target}/release/bashke"
+# BASHKE_BINARY=path measures a binary built before (while the tree has moved on).
+if [[ -n ${BASHKE_BINARY:-} ]]; then
+  binary=$BASHKE_BINARY
+else
+  cargo build --release --locked --bin bashke
+  binary="${CARGO_TARGET_DIR:-target}/release/bashke"
+fi
 
 tmp=$(mktemp -d -t bashke-bench.XXXXXX)
 www="$tmp/www"
@@ -79,6 +84,19 @@ COMMENTS=${COMMENTS:-300000}
 input_start=$(now_ms)
 discussed_id=$(BASHKE_DATA_DIR="$tmp/data" "$binary" generate-input-load --inputs "$INPUTS" --supports "$SUPPORTS" --comments "$COMMENTS" 2>"$tmp/generate-input.log")
 input_gen_s=$(awk -v ms="$(($(now_ms) - input_start))" 'BEGIN { printf "%.0f", ms / 1000 }')
+# Issue 10: OGP's 558 commitments imported again by the command (replacing the demo's copy, in
+# one transaction), then 10,000 more commitments for the library and the export; the load
+# prints a word its titles share, for the searches.
+import_start=$(now_ms)
+BASHKE_DATA_DIR="$tmp/data" "$binary" import-commitments seed/ogp/ogp-commitments-open-parliament.csv >"$tmp/import.log" 2>&1
+import_ms=$(($(now_ms) - import_start))
+commitments_start=$(now_ms)
+BASHKE_DATA_DIR="$tmp/data" "$binary" generate-commitments-load --commitments 10000 >"$tmp/commitments-load.txt" 2>"$tmp/generate-commitments.log"
+commitments_gen_s=$(awk -v ms="$(($(now_ms) - commitments_start))" 'BEGIN { printf "%.0f", ms / 1000 }')
+# A word in 1 % of the titles, and one in many.
+library_word=$(sed -n 's/^rare_word=//p' "$tmp/commitments-load.txt" | python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.stdin.read().strip()))')
+common_word=$(sed -n 's/^common_word=//p' "$tmp/commitments-load.txt")
+diff_line=$(BASHKE_DATA_DIR="$tmp/data" "$binary" measure-diff --words 5000 2>&1 | tail -n 1)
 start_ms=$(now_ms)
 BASHKE_DATA_DIR="$tmp/data" BASHKE_LISTEN="127.0.0.1:$bport" BASHKE_BASE_URL="$B" \
   taskset -c 1 "$binary" demo >"$tmp/bashke.log" 2>&1 &
@@ -115,6 +133,9 @@ ROUTES=(
   "/api/v1/forum" "/api/v1/forum/members" "/api/v1/forum/meetings" "/api/v1/forum/meetings/$meeting_id"
   "/api/v1/forum/meetings/$meeting_id/minutes" "/api/v1/forum/decisions?q=keshilli"
   "/api/v1/input/inputs" "/api/v1/input/inputs/$discussed_id" "/api/v1/input/coverage"
+  "/commitments" "/commitments?value=civic_participation" "/commitments/ALBSN0001" "/commitments/ALBSN0001/history"
+  "/library" "/library?q=$library_word" "/library?q=parliament&value=civic_participation" "/library?country=Albania"
+  "/api/v1/commitments" "/api/v1/commitments/ALBSN0001"
   "/static/site.css"
 )
 # ROUTE_FILTER=forum measures only the routes whose path matches (a grep -E pattern).
@@ -226,6 +247,25 @@ SEARCHES=("/input?q=ceshtje" "/input?q=shushice&sort=supported" "/input?q=transp
 for j in "${!SEARCHES[@]}"; do
   run_wrk "search-s$j" "$B${SEARCHES[$j]}" -c1 -H 'Accept-Language: sq'
 done
+# A library search's own latency over the 10,000 commitments (and OGP's 558): one connection.
+LIBRARY_SEARCHES=("/library?q=$library_word" "/library?q=$common_word" "/library?q=parliament+transparency" "/library?q=pjesemarrje&value=civic_participation")
+for j in "${!LIBRARY_SEARCHES[@]}"; do
+  run_wrk "library-s$j" "$B${LIBRARY_SEARCHES[$j]}" -c1 -H 'Accept-Language: sq'
+done
+# The CSV export of every commitment of the tenant, streamed: its time and the server's memory.
+rss_before_commitments_kb=$(awk '/^VmRSS:/ { print $2 }' "/proc/$bashke_pid/status")
+peak_commitments_kb=$rss_before_commitments_kb
+commitments_start=$(now_ms)
+curl -fsS -o "$tmp/commitments.csv" "$B/commitments.csv" &
+curl_pid=$!
+while kill -0 "$curl_pid" 2>/dev/null; do
+  kb=$(awk '/^VmRSS:/ { print $2 }' "/proc/$bashke_pid/status")
+  ((kb > peak_commitments_kb)) && peak_commitments_kb=$kb
+  sleep 0.02
+done
+wait "$curl_pid"
+commitments_export_ms=$(($(now_ms) - commitments_start))
+commitments_rows=$(python3 -c 'import csv, sys; print(sum(1 for _ in csv.reader(open(sys.argv[1], encoding="utf-8"))) - 1)' "$tmp/commitments.csv")
 kill "$bashke_pid"
 wait "$bashke_pid" 2>/dev/null || true
 
@@ -314,6 +354,17 @@ mkdir -p bench/out
   done
   echo
   echo "- similarity proposals (\`bashke measure-grouping\`, phase of 5,000 inputs): $grouping_line"
+  echo
+  echo "| library search over 10,000 commitments and OGP's 558, uncached, 1 connection | mean | p99 |"
+  echo "| --- | ---: | ---: |"
+  for j in "${!LIBRARY_SEARCHES[@]}"; do
+    printf '| `%s` | %s | %s ms |\n' "${LIBRARY_SEARCHES[$j]}" "$(awk '$1 == "Latency" && $2 != "Distribution" { print $2; exit }' "$tmp/library-s$j.txt")" "$(p99_ms "library-s$j")"
+  done
+  echo
+  echo "- generating 10,000 commitments for the library (\`bashke generate-commitments-load\`, through the import's own store function): ${commitments_gen_s} s"
+  echo "- import of OGP's 558 commitments (\`bashke import-commitments\`, the whole command, replacing the demo's copy): ${import_ms} ms"
+  echo "- CSV export of $commitments_rows commitments (\`/commitments.csv\`, streamed): ${commitments_export_ms} ms; server RSS before $((rss_before_commitments_kb / 1024)) MB, peak during the export $((peak_commitments_kb / 1024)) MB"
+  echo "- word diff of two versions of 5,000 words (\`bashke measure-diff\`): $diff_line"
   echo
   echo "| coordinator's ranked table, first page of 50 of $APPLICATIONS | req/s | p99 |"
   echo "| --- | ---: | ---: |"

@@ -2,6 +2,8 @@
 //! reviewers), and calls with applications in every state a clerk meets (see `history` and
 //! `stories`).
 
+mod commitments;
+mod commitments_library;
 mod forum;
 mod forum_meetings;
 mod forum_minutes;
@@ -392,6 +394,9 @@ pub async fn seed(services: &Services) -> anyhow::Result<bool> {
     let inputs = input::seed(services, tenant, cycle, author, citizen, &hash, &ctx).await?;
     input_discussion::seed(services, tenant, &inputs, &ctx).await?;
     input_answers::seed(services, tenant, &inputs, chair, &ctx).await?;
+    // Commitments (issue 10): ALBSN0001 in three versions, endorsed; two drafts from inputs.
+    commitments::seed(services, tenant, cycle, &forum, &inputs, &ctx).await?;
+    commitments_library::seed(services, tenant, &ctx).await?;
     // The input demo acts through the use cases on the real clock, a moment after `now`: its
     // e-mails (to followers, to the hidden comment's author) are history too, marked sent and
     // never mailed, so that nobody's inbox starts with the demo's past.

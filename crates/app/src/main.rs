@@ -3,8 +3,10 @@
 mod config;
 mod demo;
 mod load;
+mod load_commitments;
 mod load_forum;
 mod load_input;
+mod measure_diff;
 
 use std::{path::PathBuf, sync::Arc, time::Instant};
 
@@ -50,6 +52,15 @@ enum Command {
     Backup { path: PathBuf },
     /// Print the JSON API's OpenAPI 3.1 document (the one served at /api/openapi.json).
     Openapi,
+    /// Import an OGP commitments CSV (OGP's 171 columns) into the library, in one transaction,
+    /// as the coordinator's import page does; prints the report's summary. Exits with 1 when the
+    /// file is refused (not UTF-8, wrong columns, empty, over 20 MB).
+    ImportCommitments {
+        file: PathBuf,
+        /// Tenant slug; the default tenant when omitted.
+        #[arg(long)]
+        tenant: Option<String>,
+    },
     /// Erase the personal data of applications that were not selected, once the municipality's
     /// retention period after the call's outcome is over (the server also does it hourly).
     PurgeApplications,
@@ -82,10 +93,24 @@ enum Command {
         #[arg(long, default_value_t = 300_000)]
         comments: usize,
     },
+    /// For benchmarks: add N imported commitments (OGP's shared file repeated with new
+    /// identifiers and words) to the default municipality's library (run `bashke demo` once
+    /// first). Prints what the benchmark requests: the tenant, the count and words to search.
+    #[command(hide = true)]
+    GenerateCommitmentsLoad {
+        #[arg(long, default_value_t = 10_000)]
+        commitments: usize,
+    },
     /// For benchmarks: compute (and store) the similarity proposals of the default municipality's
     /// newest input phase, as "propose groups now" does, and print the time and peak memory.
     #[command(hide = true)]
     MeasureGrouping,
+    /// For benchmarks: time the word diff of two versions of a commitment of N words each.
+    #[command(hide = true)]
+    MeasureDiff {
+        #[arg(long, default_value_t = 5_000)]
+        words: usize,
+    },
 }
 
 fn init_logging(settings: &Settings) {
@@ -176,15 +201,36 @@ async fn run(command: Command, settings: Settings, started: Instant) -> anyhow::
             println!("{}", load.discussed);
             Ok(())
         }
+        Command::GenerateCommitmentsLoad { commitments } => {
+            let store = open_store(&settings).await?;
+            let services = Services::new(store, Arc::new(SystemClock), &settings.base_url);
+            let started = Instant::now();
+            let load = load_commitments::generate(&services, commitments).await?;
+            eprintln!(
+                "generated {} commitments in {:.1} s",
+                load.written,
+                started.elapsed().as_secs_f64()
+            );
+            // One `key=value` a line, for bench scripts.
+            println!("tenant={}", load.tenant_slug);
+            println!("written={}", load.written);
+            println!("public={}", load.public);
+            println!("rare_word={}", load_commitments::RARE_WORD);
+            println!("rare_hits={}", load.written.div_ceil(100));
+            println!("common_word={}", load_commitments::COMMON_WORD);
+            Ok(())
+        }
         Command::MeasureGrouping => {
             let store = open_store(&settings).await?;
             let services = Services::new(store, Arc::new(SystemClock), &settings.base_url);
             load_input::measure_grouping(&services).await
         }
+        Command::MeasureDiff { words } => measure_diff::measure_diff(words),
         Command::Openapi => {
             println!("{}", serde_json::to_string_pretty(&web::api::openapi())?);
             Ok(())
         }
+        Command::ImportCommitments { file, tenant } => import_commitments(&settings, &file, tenant.as_deref()).await,
         Command::PurgeApplications => {
             let store = open_store(&settings).await?;
             let n = store.purge_unselected(SystemClock.now()).await?;
@@ -198,6 +244,92 @@ async fn run(command: Command, settings: Settings, started: Instant) -> anyhow::
             let store = Store::connect(&settings.database_url).await?;
             store.backup_sqlite(&path).await?;
             println!("Backup written to {}.", path.display());
+            Ok(())
+        }
+    }
+}
+
+/// `bashke import-commitments`: the coordinator's import use case, with the machine's operator
+/// acting (audited without a person), and its report on standard output.
+async fn import_commitments(settings: &Settings, file: &std::path::Path, tenant: Option<&str>) -> anyhow::Result<()> {
+    use services::commitments::ogp::{IMPORT_MAX_BYTES, ImportOutcome};
+    // The length first: a 100 MB file is refused without being read.
+    let len = std::fs::metadata(file)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?
+        .len();
+    if len > IMPORT_MAX_BYTES as u64 {
+        anyhow::bail!(
+            "{}: the file is larger than {} MB; an OGP commitments CSV is a few MB",
+            file.display(),
+            IMPORT_MAX_BYTES / (1024 * 1024)
+        );
+    }
+    let bytes = std::fs::read(file).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    let store = open_store(settings).await?;
+    let tenant = match tenant {
+        Some(slug) => store
+            .tenant_by_slug(slug)
+            .await?
+            .ok_or_else(|| anyhow::anyhow!("no tenant with slug {slug}"))?,
+        None => store
+            .resolve_tenant("")
+            .await?
+            .ok_or_else(|| anyhow::anyhow!("no default tenant; pass --tenant"))?,
+    };
+    let services = Services::new(store, Arc::new(SystemClock), &settings.base_url);
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "commitments.csv".into());
+    let started = Instant::now();
+    match services
+        .import_commitments_as(&tenant, None, Some("cli"), &name, &bytes)
+        .await?
+    {
+        ImportOutcome::Refused(r) => {
+            let mut why = match r.code {
+                "ogp_file_too_large" => format!("the file is larger than {} MB", IMPORT_MAX_BYTES / (1024 * 1024)),
+                "ogp_file_not_utf8" => "the file is not UTF-8: save it as \"CSV UTF-8\" and try again".to_owned(),
+                "ogp_file_empty" => "the file is empty".to_owned(),
+                "ogp_file_columns" => "the columns are not those of OGP's commitments CSV".to_owned(),
+                other => other.to_owned(),
+            };
+            if let Some(line) = r.line {
+                why.push_str(&format!(" (first byte that is not UTF-8 on line {line})"));
+            }
+            if !r.missing.is_empty() {
+                why.push_str(&format!("; missing: {}", r.missing.join(" | ")));
+            }
+            if !r.unknown.is_empty() {
+                why.push_str(&format!("; not OGP's: {}", r.unknown.join(" | ")));
+            }
+            if r.more > 0 {
+                why.push_str(&format!("; and {} more", r.more));
+            }
+            anyhow::bail!("{}: refused, nothing imported: {why}", file.display())
+        }
+        ImportOutcome::Imported { id, report } => {
+            println!(
+                "Imported {} of {} rows into {} in {:.2} s ({} replaced an earlier import).",
+                report.imported,
+                report.rows_read,
+                tenant.slug,
+                started.elapsed().as_secs_f64(),
+                report.replaced
+            );
+            println!("Skipped: {}", report.skipped.len());
+            for s in &report.skipped {
+                println!("  row {} {}: {:?}", s.row, s.identifier, s.reason);
+            }
+            println!(
+                "Codes that contradicted their label (the label is kept): {}",
+                report.mismatches.len()
+            );
+            println!("Date cells without a date (kept as text): {}", report.undated.len());
+            println!(
+                "Report: {}/admin/commitments/imports/{id}",
+                settings.base_url.trim_end_matches('/')
+            );
             Ok(())
         }
     }

@@ -367,7 +367,8 @@ impl Store {
                     "SELECT m.name, p.cid, p.name, p.type, p.\"notnull\", p.pk
                      FROM sqlite_master m JOIN pragma_table_info(m.name) p
                      WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
-                       AND m.name NOT LIKE '\\_sqlx%' ESCAPE '\\' AND m.name NOT LIKE 'inputs\\_fts%' ESCAPE '\\'",
+                       AND m.name NOT LIKE '\\_sqlx%' ESCAPE '\\' AND m.name NOT LIKE 'inputs\\_fts%' ESCAPE '\\'
+                       AND m.name NOT LIKE 'commitments\\_fts%' ESCAPE '\\'",
                 )
                 .fetch_all(read)
                 .await?;
@@ -416,7 +417,7 @@ impl Store {
                        ON k.constraint_schema = tc.constraint_schema AND k.constraint_name = tc.constraint_name
                       AND k.table_name = c.table_name AND k.column_name = c.column_name
                      WHERE c.table_schema = current_schema() AND c.table_name NOT LIKE '\\_sqlx%' ESCAPE '\\'
-                       AND NOT (c.table_name = 'inputs' AND c.column_name = 'search_tsv')",
+                       AND NOT (c.table_name IN ('inputs', 'commitments') AND c.column_name = 'search_tsv')",
                 )
                 .fetch_all(pool)
                 .await?;
@@ -435,7 +436,7 @@ impl Store {
                      CROSS JOIN LATERAL unnest(x.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
                      LEFT JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum AND k.attnum > 0
                      WHERE n.nspname = current_schema() AND t.relname NOT LIKE '\\_sqlx%' ESCAPE '\\'
-                       AND i.relname <> 'ix_inputs__search' AND k.ord <= x.indnkeyatts",
+                       AND i.relname NOT IN ('ix_inputs__search', 'ix_commitments__search') AND k.ord <= x.indnkeyatts",
                 )
                 .fetch_all(pool)
                 .await?;

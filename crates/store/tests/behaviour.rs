@@ -2477,6 +2477,10 @@ async fn the_forum_keeps_its_rules_on_both_databases() {
 }
 
 // Public input (issue 9): one module per part, the same tests on both databases.
+#[path = "behaviour/commitments_drafting.rs"]
+mod commitments_drafting;
+#[path = "behaviour/commitments_public.rs"]
+mod commitments_public;
 #[path = "behaviour/input_answers.rs"]
 mod input_answers;
 #[path = "behaviour/input_discussion.rs"]

@@ -76,14 +76,14 @@ enum Lookup {
 const REFRESH_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// What a request says before anything is worked out from it: its host, path and query, and the
-/// two inputs of its language (the `lang` cookie and `Accept-Language`). The same inputs always
-/// give the same municipality and language, so the front door can find the answer by them.
-#[derive(Clone, PartialEq, Eq, Hash)]
-struct Door {
-    host: String,
-    uri: String,
-    lang_cookie: String,
-    accept_language: String,
+/// two inputs of its language (the `lang` cookie and `Accept-Language`), joined in one string
+/// (separated by a byte no header holds). The same inputs always give the same municipality and
+/// language, so the front door can find the answer by them. Built in a buffer each thread reuses,
+/// so that a stored answer is found without allocating.
+type Door = String;
+
+thread_local! {
+    static DOOR: std::cell::RefCell<String> = std::cell::RefCell::new(String::with_capacity(256));
 }
 
 #[derive(Default)]
@@ -163,7 +163,7 @@ impl ResponseCache {
     }
 
     /// The answer stored for a request's raw inputs, when the front door has seen them before.
-    fn get_by_door(&self, door: &Door) -> Option<(HeaderMap, Bytes, HeaderValue)> {
+    fn get_by_door(&self, door: &str) -> Option<(HeaderMap, Bytes, HeaderValue)> {
         let entries = self.entries.lock().ok()?;
         let key = entries.doors.get(door)?;
         let entry = entries.map.get(key)?;
@@ -250,8 +250,8 @@ fn public_headers(h: &mut HeaderMap, etag: &HeaderValue, max_age: u64) {
     h.insert(header::VARY, HeaderValue::from_static("Cookie, Accept-Language"));
 }
 
-fn answer(request: &HeaderMap, mut headers: HeaderMap, body: Bytes, etag: &HeaderValue, max_age: u64) -> Response {
-    public_headers(&mut headers, etag, max_age);
+/// The answer to a request from headers that already say `ETag`, `Cache-Control` and `Vary`.
+fn answer(request: &HeaderMap, headers: HeaderMap, body: Bytes, etag: &HeaderValue) -> Response {
     if matches(request, etag) {
         let mut response = StatusCode::NOT_MODIFIED.into_response();
         for name in [header::ETAG, header::CACHE_CONTROL, header::VARY] {
@@ -266,29 +266,33 @@ fn answer(request: &HeaderMap, mut headers: HeaderMap, body: Bytes, etag: &Heade
     response
 }
 
-/// The raw inputs of an anonymous `GET`, or `None` when the request may be personal (a session or
-/// a one-time message) or changes the language (`?lang=`, answered with a cookie).
-fn door_of(req: &Request, session_cookie: &str) -> Option<Door> {
+/// Writes the raw inputs of an anonymous `GET` into `door` and says so, or `false` when the
+/// request may be personal (a session or a one-time message) or changes the language (`?lang=`,
+/// answered with a cookie).
+fn door_of(req: &Request, session_cookie: &str, door: &mut String) -> bool {
+    door.clear();
     if req.method() != Method::GET {
-        return None;
+        return false;
     }
-    let uri = req.uri().path_and_query()?.as_str();
+    let Some(uri) = req.uri().path_and_query().map(|p| p.as_str()) else {
+        return false;
+    };
     if req.uri().query().is_some_and(|q| q.contains("lang=")) {
-        return None;
+        return false;
     }
     let headers = req.headers();
     let mut lang_cookie = "";
     for value in headers.get_all(header::COOKIE) {
-        let value = value.to_str().ok()?;
+        let Ok(value) = value.to_str() else { return false };
         for cookie in Cookie::split_parse(value).flatten() {
             // The request context decodes cookie names (`l%61ng` is `lang` to it): a name the
             // door would read otherwise is left to the full path.
             if cookie.name().contains('%') {
-                return None;
+                return false;
             }
             match cookie.name() {
                 LANG_COOKIE => lang_cookie = cookie.value_raw().unwrap_or_default(),
-                name if name == session_cookie || name == FLASH_COOKIE => return None,
+                name if name == session_cookie || name == FLASH_COOKIE => return false,
                 _ => {}
             }
         }
@@ -304,14 +308,15 @@ fn door_of(req: &Request, session_cookie: &str) -> Option<Door> {
         .unwrap_or_default();
     // A door is kept in memory: very long inputs are not worth a door (and would not bound it).
     if host.len() + uri.len() + accept_language.len() + lang_cookie.len() > MAX_DOOR_BYTES {
-        return None;
+        return false;
     }
-    Some(Door {
-        host: host.to_owned(),
-        uri: uri.to_owned(),
-        lang_cookie: lang_cookie.to_owned(),
-        accept_language: accept_language.to_owned(),
-    })
+    // `\n` cannot occur in a header value or a request target, so the parts cannot run together.
+    for part in [host, uri, lang_cookie] {
+        door.push_str(part);
+        door.push('\n');
+    }
+    door.push_str(accept_language);
+    true
 }
 
 /// The front door: an anonymous read whose answer is stored is served before any other work
@@ -322,16 +327,28 @@ pub async fn front_door(State(state): State<AppState>, req: Request, next: Next)
     if !cache.enabled() {
         return next.run(req).await;
     }
-    let Some(door) = door_of(&req, session_cookie_name(state.config.secure_cookies())) else {
-        return next.run(req).await;
-    };
-    match cache.get_by_door(&door) {
+    let session_cookie = session_cookie_name(state.config.secure_cookies());
+    let stored = DOOR.with_borrow_mut(|door| {
+        if door_of(&req, session_cookie, door) {
+            cache.get_by_door(door)
+        } else {
+            None
+        }
+    });
+    match stored {
         Some((headers, body, etag)) => {
-            metrics::counter!("bashke_page_cache_total", "result" => "hit").increment(1);
-            answer(req.headers(), headers, body, &etag, cache.ttl.as_secs().max(1))
+            hit_counter().increment(1);
+            answer(req.headers(), headers, body, &etag)
         }
         None => next.run(req).await,
     }
+}
+
+/// The counter of answers served from the cache, looked up once (a lookup by name and labels on
+/// every hit cost more than the rest of the hit).
+fn hit_counter() -> &'static metrics::Counter {
+    static HIT: std::sync::OnceLock<metrics::Counter> = std::sync::OnceLock::new();
+    HIT.get_or_init(|| metrics::counter!("bashke_page_cache_total", "result" => "hit"))
 }
 
 /// The middleware; it runs inside the request context, which tells tenant, language and session.
@@ -372,18 +389,19 @@ pub async fn public_responses(State(state): State<AppState>, req: Request, next:
     if cache.enabled() {
         match cache.lookup(&key) {
             Lookup::Fresh(headers, body, etag) => {
-                metrics::counter!("bashke_page_cache_total", "result" => "hit").increment(1);
-                return answer(req.headers(), headers, body, &etag, max_age);
+                hit_counter().increment(1);
+                return answer(req.headers(), headers, body, &etag);
             }
             Lookup::Stale(headers, body, etag) => {
                 metrics::counter!("bashke_page_cache_total", "result" => "stale").increment(1);
-                return answer(req.headers(), headers, body, &etag, max_age);
+                return answer(req.headers(), headers, body, &etag);
             }
             Lookup::Miss => {}
         }
     }
     let request_headers = req.headers().clone();
-    let door = door_of(&req, session_cookie_name(ctx.secure_cookies));
+    let mut door = String::new();
+    let door = door_of(&req, session_cookie_name(ctx.secure_cookies), &mut door).then_some(door);
     let response = next.run(req).await;
     // Pages are rendered whole, so their size is known; a stream (an export) has none.
     let length = axum::body::HttpBody::size_hint(response.body())
@@ -401,11 +419,14 @@ pub async fn public_responses(State(state): State<AppState>, req: Request, next:
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
     let etag = etag_of(&body);
+    let mut headers = parts.headers;
+    // Stored as sent, so that a hit only copies them.
+    public_headers(&mut headers, &etag, max_age);
     if cache.enabled() {
         metrics::counter!("bashke_page_cache_total", "result" => "miss").increment(1);
-        cache.put(key, door, parts.headers.clone(), body.clone(), etag.clone());
+        cache.put(key, door, headers.clone(), body.clone(), etag.clone());
     }
-    answer(&request_headers, parts.headers, body, &etag, max_age)
+    answer(&request_headers, headers, body, &etag)
 }
 
 #[cfg(test)]

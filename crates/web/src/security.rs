@@ -18,17 +18,31 @@ use crate::{AppError, AppState, WebConfig, ctx::ClientIp};
 const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; \
      form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
+/// The request counters (by status class) and the duration histogram, looked up once: a lookup
+/// by name and labels on every request cost as much as serving a cached page.
+fn request_metrics() -> &'static ([metrics::Counter; 4], metrics::Histogram) {
+    static METRICS: std::sync::OnceLock<([metrics::Counter; 4], metrics::Histogram)> = std::sync::OnceLock::new();
+    METRICS.get_or_init(|| {
+        (
+            ["2xx", "3xx", "4xx", "5xx"]
+                .map(|class| metrics::counter!("bashke_http_requests_total", "status" => class)),
+            metrics::histogram!("bashke_http_request_duration_seconds"),
+        )
+    })
+}
+
 pub async fn headers(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let started = std::time::Instant::now();
     let mut response = next.run(req).await;
     let class = match response.status().as_u16() {
-        100..=299 => "2xx",
-        300..=399 => "3xx",
-        400..=499 => "4xx",
-        _ => "5xx",
+        100..=299 => 0,
+        300..=399 => 1,
+        400..=499 => 2,
+        _ => 3,
     };
-    metrics::counter!("bashke_http_requests_total", "status" => class).increment(1);
-    metrics::histogram!("bashke_http_request_duration_seconds").record(started.elapsed().as_secs_f64());
+    let (requests, duration) = request_metrics();
+    requests[class].increment(1);
+    duration.record(started.elapsed().as_secs_f64());
     let h = response.headers_mut();
     // A stricter policy set by the handler (`sandbox` on downloads) stays.
     if !h.contains_key(header::CONTENT_SECURITY_POLICY) {

@@ -483,6 +483,9 @@ fn the_table_covers_exactly_the_routes_the_router_serves() {
         .chain(crate::input_submit::ROUTES.iter().map(|(m, p, _)| (m, p)))
         .chain(crate::input_discussion::ROUTES.iter().map(|(m, p, _)| (m, p)))
         .chain(crate::input_answers::ROUTES.iter().map(|(m, p, _)| (m, p)))
+        .chain(crate::commitments_public::ROUTES.iter().map(|(m, p, _)| (m, p)))
+        .chain(crate::commitments_ogp::ROUTES.iter().map(|(m, p, _)| (m, p)))
+        .chain(crate::commitments_drafting::ROUTES.iter().map(|(m, p, _)| (m, p)))
         .map(|(m, p)| ((*m).to_owned(), normalise(p)))
         .collect();
     let missing: Vec<_> = served.difference(&table).collect();

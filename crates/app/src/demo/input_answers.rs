@@ -35,7 +35,8 @@ Sekretari i Këshillit do të raportojë çdo tre muaj për vonesat.",
     body_en: "Adopted. The action plan includes the duty to publish every decision of the Municipal \
 Council on the municipality's website **within 5 working days** of the meeting, together with the \
 minutes. The Council's secretary will report on delays every three months.",
-    commitment_ref: "ALBSN0001 – Vendimmarrje e hapur dhe e llogaritshme",
+    // Filled with the commitment's identifier when the demo links the input to its draft.
+    commitment_ref: "",
 };
 
 /// Adopted: the public register of requests for information (input 12).
@@ -46,7 +47,7 @@ në faqen e bashkisë, pa të dhënat personale të kërkuesve, siç parashikon 
     body_en: "Adopted. The register of requests for information and of the answers will be published \
 every month on the municipality's website, without the requesters' personal data, as the law on the \
 right to information provides.",
-    commitment_ref: "ALBSN0001 – Transparenca proaktive",
+    commitment_ref: "",
 };
 
 /// Merged: the council decisions again (input 37 into input 0).

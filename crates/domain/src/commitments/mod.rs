@@ -9,6 +9,7 @@
 //! cells, dates).
 
 pub mod diff;
+pub mod drafting;
 pub mod ogp_csv;
 pub mod quality;
 pub mod scales;
@@ -22,10 +23,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::forum::keyed_enum;
 
-/// Limits of what people type, in characters. Longer text is refused, never cut.
-pub const TITLE_MAX: usize = 300;
+/// Limits of what people type, in characters. Longer text is refused, never cut. Set above the
+/// longest texts of OGP's own data (titles up to 603 characters, full texts up to 27,816 in the
+/// shared file), so that a commitment started from the library can always be saved.
+pub const TITLE_MAX: usize = 1_000;
 /// One template field (a question's answer).
-pub const FIELD_MAX: usize = 10_000;
+pub const FIELD_MAX: usize = 30_000;
 /// A milestone's description or expected output.
 pub const MILESTONE_TEXT_MAX: usize = 2_000;
 /// A stakeholder's name.

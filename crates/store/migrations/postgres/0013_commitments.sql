@@ -88,6 +88,9 @@ CREATE TABLE commitments (
     source_id           BIGINT REFERENCES commitments(id),
     -- Title and texts folded (lower case, no diacritics) for `LIKE` and ranking.
     search_text         TEXT NOT NULL DEFAULT '',
+    -- The texts besides the title that search reads (brief description, full text, lead
+    -- institution), as `commitments_fts` holds them as `body` (PostgreSQL indexes this column).
+    search_body         TEXT NOT NULL DEFAULT '',
     created_by          BIGINT REFERENCES users(id),
     created_at          TIMESTAMPTZ NOT NULL,
     updated_at          TIMESTAMPTZ NOT NULL,
@@ -98,9 +101,8 @@ CREATE INDEX ix_commitments__origin ON commitments (tenant_id, origin, id);
 CREATE INDEX ix_commitments__library ON commitments (public_version, id);
 
 -- Accent-insensitive full text of the library: a `tsvector` of the folded title and texts
--- (`bashke_unaccent` from 0010_input.sql). `search_body` is what SQLite's `commitments_fts`
+-- (`bashke_unaccent` from 0010_input.sql) over `search_body`, which SQLite's `commitments_fts`
 -- holds as `body`.
-ALTER TABLE commitments ADD COLUMN search_body TEXT NOT NULL DEFAULT '';
 ALTER TABLE commitments ADD COLUMN search_tsv tsvector
     GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, bashke_unaccent(title || ' ' || search_body))) STORED;
 CREATE INDEX ix_commitments__search ON commitments USING GIN (search_tsv);

@@ -102,6 +102,9 @@ pub struct InputPage {
     pub can_withdraw: bool,
     pub thread: Thread,
     pub answer: AnswerPanel,
+    /// "Adopted into ALBSN0001: …" lines, each with the commitment's page (its public page, or
+    /// the forum's page of a draft for those who draft).
+    pub adopted_into: Vec<(String, String)>,
 }
 
 #[derive(Template)]

@@ -9,6 +9,7 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::AppState;
 
+mod commitments;
 mod content;
 mod forum;
 mod input;
@@ -56,6 +57,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(open_call::call_outcome))
         .merge(forum::routes())
         .merge(input::routes())
+        .merge(commitments::routes())
 }
 
 /// The OpenAPI document (also served at `/api/openapi.json`).

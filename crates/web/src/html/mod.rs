@@ -5,8 +5,8 @@
 //! its own `router()`; `common` holds the helpers they share. A stage never imports another
 //! stage's handlers.
 
-pub(crate) mod common;
 mod commitments;
+pub(crate) mod common;
 mod content;
 mod forum;
 mod input;

@@ -371,6 +371,7 @@ async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> R
     let v = state.services.input_view(&ctx.tenant, &ctx.actor(), id).await?;
     let thread = super::discussion::thread_for(&state, &ctx, id).await?;
     let answer = super::answers::panel_for(&state, &ctx, id).await?;
+    let adopted_into = crate::html::commitments::drafts::adopted_into(&state, &ctx, id).await?;
     let i = &v.input;
     let hidden = i.is_hidden();
     let (created, created_iso) = date(&ctx, i.created_at);
@@ -426,6 +427,7 @@ async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> R
         can_withdraw: v.can_withdraw,
         thread,
         answer,
+        adopted_into,
     })
 }
 
