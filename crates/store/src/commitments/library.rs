@@ -340,10 +340,13 @@ impl Store {
                AND c.public_version IS NOT NULL
              UNION SELECT DISTINCT c.locality || ', ' || c.country FROM commitments c
                WHERE c.origin = 'imported' AND c.locality <> '' AND c.public_version IS NOT NULL
-             UNION SELECT DISTINCT t.ogp_locality FROM commitments c JOIN tenants t ON t.id = c.tenant_id
-               WHERE t.ogp_locality <> '' AND {}",
+             UNION SELECT t.ogp_locality FROM tenants t WHERE t.ogp_locality <> ''
+               AND EXISTS (SELECT 1 FROM commitments c WHERE c.tenant_id = t.id AND c.origin = 'drafted' AND {})",
             visible_sql()
         );
+        // The first two parts read the covering index `ix_commitments__places` alone; the third
+        // asks each municipality for one public draft (a seek on `ix_commitments__origin`) instead
+        // of reading every commitment's row, which cost 50 ms at 10,000 imported commitments.
         let mut places: Vec<String> = read!(self, |db| {
             sqlx::query_scalar::<_, String>(sqlx::AssertSqlSafe(sql))
                 .fetch_all(db)

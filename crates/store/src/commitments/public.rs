@@ -307,9 +307,13 @@ impl Store {
     pub async fn public_commitment_inputs(&self, tenant: TenantId, commitment: i64) -> Result<Vec<PublicInputLink>> {
         read!(self, |db| {
             sqlx::query_as::<_, PublicInputLink>(
+                // CROSS JOIN keeps the commitment's few links as the outer loop on SQLite: left
+                // to itself (no statistics) it walked every published input of the municipality
+                // (1 s at 100,000 inputs, found by the benchmark).
                 "SELECT i.id AS input_id, i.title FROM commitment_inputs ci
-                 JOIN inputs i ON i.id = ci.input_id AND i.tenant_id = ci.tenant_id
-                 WHERE ci.tenant_id = $1 AND ci.commitment_id = $2 AND i.state = 'published' AND i.hidden_at IS NULL
+                 CROSS JOIN inputs i
+                 WHERE i.id = ci.input_id AND i.tenant_id = ci.tenant_id
+                   AND ci.tenant_id = $1 AND ci.commitment_id = $2 AND i.state = 'published' AND i.hidden_at IS NULL
                  ORDER BY ci.linked_at, i.id",
             )
             .bind(tenant.0)
