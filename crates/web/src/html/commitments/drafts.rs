@@ -774,8 +774,6 @@ async fn comment(
                 errors,
                 &[
                     ("body", "comment_body"),
-                    // A reply's parent is a hidden field: its message goes beside the text typed.
-                    ("parent", "comment_body"),
                     ("version", "comment_version"),
                     ("field", "comment_field"),
                 ],
