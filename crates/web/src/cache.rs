@@ -9,14 +9,18 @@
 //! surge too. A write that succeeds drops every entry of its municipality on this instance at
 //! once; other instances serve their copy until it expires. When an answer expires under load,
 //! the first request renders it afresh while the others are given the expired copy for up to one
-//! more time-to-live, so that a busy page is rendered once, not once per waiting visitor.
+//! more time-to-live, so that a busy page is rendered once, not once per waiting visitor. A page
+//! nobody has asked for yet is the same: the first request renders it and the others arriving
+//! meanwhile wait for that answer (up to a bound) instead of rendering it too.
 //! Memory is bounded by entries and bytes, oldest out first.
 
 use std::{
     collections::{HashMap, VecDeque},
-    sync::Mutex,
+    sync::{Arc, Mutex},
     time::{Duration, Instant},
 };
+
+use tokio::sync::watch;
 
 use axum::{
     body::{Body, Bytes},
@@ -69,10 +73,36 @@ enum Lookup {
     /// Nothing usable: this request answers afresh (and, for an expired entry, is the one that
     /// refreshes it).
     Miss,
+    /// Nothing stored, and no one is working the answer out: this request does, and the others
+    /// asking meanwhile wait for it until the guard is dropped (stored or not).
+    Lead(Leading),
+    /// Nothing stored, and another request is working the answer out: wait for it, then look
+    /// again (a surge on a page not yet cached, such as a new search, renders it once instead of
+    /// once per visitor, which left every one of them waiting past their timeout).
+    Wait(watch::Receiver<()>),
+}
+
+/// Held by the request that renders an answer nobody has stored: dropping it (the answer stored,
+/// not storable, or the request given up) wakes the requests waiting for it.
+struct Leading {
+    key: Key,
+    cache: std::sync::Weak<ResponseCache>,
+    _done: watch::Sender<()>,
+}
+
+impl Drop for Leading {
+    fn drop(&mut self) {
+        if let Some(cache) = self.cache.upgrade()
+            && let Ok(mut entries) = cache.entries.lock()
+        {
+            entries.pending.remove(&self.key);
+        }
+    }
 }
 
 /// A refresh that has not stored its answer after this long (it failed, or was not storable) is
-/// taken over by the next request.
+/// taken over by the next request; a request waiting for another's first answer waits as long at
+/// most, then answers by itself.
 const REFRESH_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// What a request says before anything is worked out from it: its host, path and query, and the
@@ -94,6 +124,10 @@ struct Entries {
     /// Insertion order, for evicting the oldest; may name keys removed since.
     order: VecDeque<Key>,
     bytes: usize,
+    /// Answers being worked out for the first time, by the request holding the sender
+    /// ([`Leading`]); an entry leaves when its guard drops, so this holds at most one per request
+    /// in progress.
+    pending: HashMap<Key, watch::Receiver<()>>,
 }
 
 pub struct ResponseCache {
@@ -136,20 +170,37 @@ impl ResponseCache {
     }
 
     /// A fresh answer; or, for one expired less than a time-to-live ago, the first request to ask
-    /// refreshes it while the others are given the expired copy until it is stored.
-    fn lookup(&self, key: &Key) -> Lookup {
+    /// refreshes it while the others are given the expired copy until it is stored; or, for one
+    /// not stored, the first request renders it while the others wait for it
+    /// (`may_wait`: a request that has waited once answers by itself rather than wait again).
+    fn lookup(self: &Arc<Self>, key: &Key, may_wait: bool) -> Lookup {
         let Ok(mut entries) = self.entries.lock() else {
             return Lookup::Miss;
         };
+        let age = entries.map.get(key).map(|entry| entry.stored.elapsed());
+        if age.is_none_or(|age| age >= self.ttl * 2) {
+            if !may_wait {
+                return Lookup::Miss;
+            }
+            if let Some(pending) = entries.pending.get(key)
+                && pending.has_changed().is_ok()
+            {
+                return Lookup::Wait(pending.clone());
+            }
+            let (done, waiting) = watch::channel(());
+            entries.pending.insert(key.clone(), waiting);
+            return Lookup::Lead(Leading {
+                key: key.clone(),
+                cache: Arc::downgrade(self),
+                _done: done,
+            });
+        }
         let Some(entry) = entries.map.get_mut(key) else {
             return Lookup::Miss;
         };
         let age = entry.stored.elapsed();
         if age < self.ttl {
             return Lookup::Fresh(entry.headers.clone(), entry.body.clone(), entry.etag.clone());
-        }
-        if age >= self.ttl * 2 {
-            return Lookup::Miss;
         }
         match entry.refreshing {
             Some(since) if since.elapsed() < REFRESH_TIMEOUT => {
@@ -202,7 +253,8 @@ impl ResponseCache {
         }
     }
 
-    /// Forgets every answer of a municipality (after a change there).
+    /// Forgets every answer of a municipality (after a change there), and every municipality's
+    /// library pages, which show the public commitments of all of them.
     pub fn drop_tenant(&self, tenant: i64) {
         let Ok(mut entries) = self.entries.lock() else { return };
         let Entries {
@@ -210,18 +262,20 @@ impl ResponseCache {
             order,
             bytes,
             doors,
+            pending: _,
         } = &mut *entries;
         // Every door, not only this municipality's: a change of host names moves a door from one
         // municipality to another, and doors are learnt again on the next miss.
         doors.clear();
+        let kept = |key: &Key| key.tenant != tenant && !key.uri.starts_with("/library");
         map.retain(|key, entry| {
-            let keep = key.tenant != tenant;
+            let keep = kept(key);
             if !keep {
                 *bytes -= entry.body.len();
             }
             keep
         });
-        order.retain(|key| key.tenant != tenant);
+        order.retain(kept);
     }
 }
 
@@ -320,27 +374,65 @@ fn door_of(req: &Request, session_cookie: &str, door: &mut String) -> bool {
 }
 
 /// The front door: an anonymous read whose answer is stored is served before any other work
-/// (no request context, no tenant lookup, no tracing span), which is what a surge needs. A miss
-/// goes on to the full path, where [`public_responses`] stores the answer and teaches the door.
-pub async fn front_door(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let cache = &state.cache;
-    if !cache.enabled() {
-        return next.run(req).await;
+/// (no routing, no request context, no tenant lookup, no tracing span, no request id), which is
+/// what a surge needs. A miss goes on to the whole application, where [`public_responses`] stores
+/// the answer and teaches the door.
+///
+/// A tower service wrapped around the finished router rather than a middleware in it: axum runs
+/// a router's layers on each route after routing, and a middleware made with `from_fn` clones
+/// everything inside it before it is called, so as a layer a hit paid for the routing and for
+/// cloning the whole stack (about 38,000 instructions; see BENCHMARKS.md).
+#[derive(Clone)]
+pub struct FrontDoor<S> {
+    state: AppState,
+    inner: S,
+}
+
+impl<S> FrontDoor<S> {
+    pub fn new(state: AppState, inner: S) -> Self {
+        FrontDoor { state, inner }
     }
-    let session_cookie = session_cookie_name(state.config.secure_cookies());
-    let stored = DOOR.with_borrow_mut(|door| {
-        if door_of(&req, session_cookie, door) {
-            cache.get_by_door(door)
-        } else {
-            None
+
+    /// The stored answer for `req`, when there is one.
+    fn hit(&self, req: &Request) -> Option<Response> {
+        let cache = &self.state.cache;
+        if !cache.enabled() {
+            return None;
         }
-    });
-    match stored {
-        Some((headers, body, etag)) => {
-            hit_counter().increment(1);
-            answer(req.headers(), headers, body, &etag)
+        let session_cookie = session_cookie_name(self.state.config.secure_cookies());
+        let (headers, body, etag) = DOOR.with_borrow_mut(|door| {
+            if door_of(req, session_cookie, door) {
+                cache.get_by_door(door)
+            } else {
+                None
+            }
+        })?;
+        hit_counter().increment(1);
+        let response = answer(req.headers(), headers, body, &etag);
+        // Counted as every request is, but not timed: the time is the server's, not ours.
+        crate::security::count_request(response.status(), None);
+        Some(response)
+    }
+}
+
+impl<S> tower::Service<Request> for FrontDoor<S>
+where
+    S: tower::Service<Request, Response = Response, Error = std::convert::Infallible>,
+{
+    type Response = Response;
+    type Error = std::convert::Infallible;
+    type Future =
+        futures_util::future::Either<std::future::Ready<Result<Response, std::convert::Infallible>>, S::Future>;
+
+    fn poll_ready(&mut self, cx: &mut std::task::Context<'_>) -> std::task::Poll<Result<(), Self::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, req: Request) -> Self::Future {
+        match self.hit(&req) {
+            Some(response) => futures_util::future::Either::Left(std::future::ready(Ok(response))),
+            None => futures_util::future::Either::Right(self.inner.call(req)),
         }
-        None => next.run(req).await,
     }
 }
 
@@ -386,17 +478,33 @@ pub async fn public_responses(State(state): State<AppState>, req: Request, next:
             .unwrap_or_default(),
     };
     let max_age = cache.ttl.as_secs().max(1);
+    // Held while this request renders a page nobody has stored, so that others wait for it.
+    let mut _leading = None;
     if cache.enabled() {
-        match cache.lookup(&key) {
-            Lookup::Fresh(headers, body, etag) => {
-                hit_counter().increment(1);
-                return answer(req.headers(), headers, body, &etag);
+        let mut may_wait = true;
+        loop {
+            match cache.lookup(&key, may_wait) {
+                Lookup::Fresh(headers, body, etag) => {
+                    hit_counter().increment(1);
+                    return answer(req.headers(), headers, body, &etag);
+                }
+                Lookup::Stale(headers, body, etag) => {
+                    metrics::counter!("bashke_page_cache_total", "result" => "stale").increment(1);
+                    return answer(req.headers(), headers, body, &etag);
+                }
+                Lookup::Wait(mut done) => {
+                    metrics::counter!("bashke_page_cache_total", "result" => "wait").increment(1);
+                    // Woken when the other request's guard drops (its sender with it); a timeout
+                    // or a wake without an answer stored: this request answers by itself.
+                    let _ = tokio::time::timeout(REFRESH_TIMEOUT, done.changed()).await;
+                    may_wait = false;
+                }
+                Lookup::Lead(leading) => {
+                    _leading = Some(leading);
+                    break;
+                }
+                Lookup::Miss => break,
             }
-            Lookup::Stale(headers, body, etag) => {
-                metrics::counter!("bashke_page_cache_total", "result" => "stale").increment(1);
-                return answer(req.headers(), headers, body, &etag);
-            }
-            Lookup::Miss => {}
         }
     }
     let request_headers = req.headers().clone();
@@ -420,8 +528,11 @@ pub async fn public_responses(State(state): State<AppState>, req: Request, next:
     };
     let etag = etag_of(&body);
     let mut headers = parts.headers;
-    // Stored as sent, so that a hit only copies them.
+    // Stored as sent, so that a hit only copies them: the front door serves them outside the
+    // middleware that adds the security headers, so they are stored too. (A stored answer
+    // carries no request id: nothing is logged for a hit.)
     public_headers(&mut headers, &etag, max_age);
+    crate::security::secure_headers(&mut headers, ctx.secure_cookies);
     if cache.enabled() {
         metrics::counter!("bashke_page_cache_total", "result" => "miss").increment(1);
         cache.put(key, door, headers.clone(), body.clone(), etag.clone());
@@ -472,6 +583,14 @@ mod tests {
         assert!(cache.get(&key(2, "/b")).is_some());
         cache.drop_tenant(2);
         assert!(cache.get(&key(2, "/a")).is_none() && cache.get(&key(2, "/b")).is_none());
+        // The library shows every municipality's commitments: a change anywhere drops it everywhere.
+        let cache = ResponseCache::new(Duration::from_secs(60), 1000);
+        for k in [key(1, "/library?q=uje"), key(1, "/news"), key(2, "/library")] {
+            cache.put(k, None, HeaderMap::new(), Bytes::from_static(b"x"), tag.clone());
+        }
+        cache.drop_tenant(2);
+        assert!(cache.get(&key(1, "/library?q=uje")).is_none());
+        assert!(cache.get(&key(1, "/news")).is_some());
         let off = ResponseCache::new(Duration::ZERO, 100);
         off.put(key(1, "/a"), None, HeaderMap::new(), Bytes::from_static(b"x"), tag);
         assert!(off.get(&key(1, "/a")).is_none());
@@ -480,7 +599,7 @@ mod tests {
     #[test]
     fn an_expired_answer_is_refreshed_by_one_request_while_the_others_get_it() {
         let ttl = Duration::from_secs(5);
-        let cache = ResponseCache::new(ttl, 1000);
+        let cache = Arc::new(ResponseCache::new(ttl, 1000));
         let k = key(1, "/forum");
         cache.put(
             k.clone(),
@@ -489,11 +608,11 @@ mod tests {
             Bytes::from_static(b"v1"),
             etag_of(b"v1"),
         );
-        assert!(matches!(cache.lookup(&k), Lookup::Fresh(..)));
+        assert!(matches!(cache.lookup(&k, false), Lookup::Fresh(..)));
         cache.backdate(&k, ttl + Duration::from_millis(5));
         // The first request after expiry refreshes; the ones after it get the old answer.
-        assert!(matches!(cache.lookup(&k), Lookup::Miss));
-        assert!(matches!(cache.lookup(&k), Lookup::Stale(_, ref b, _) if b.as_ref() == b"v1"));
+        assert!(matches!(cache.lookup(&k, false), Lookup::Miss));
+        assert!(matches!(cache.lookup(&k, false), Lookup::Stale(_, ref b, _) if b.as_ref() == b"v1"));
         cache.put(
             k.clone(),
             None,
@@ -501,11 +620,11 @@ mod tests {
             Bytes::from_static(b"v2"),
             etag_of(b"v2"),
         );
-        assert!(matches!(cache.lookup(&k), Lookup::Fresh(_, ref b, _) if b.as_ref() == b"v2"));
+        assert!(matches!(cache.lookup(&k, false), Lookup::Fresh(_, ref b, _) if b.as_ref() == b"v2"));
         // Long expired: nobody gets it.
         cache.backdate(&k, ttl * 2 + Duration::from_millis(5));
-        assert!(matches!(cache.lookup(&k), Lookup::Miss));
-        assert!(matches!(cache.lookup(&k), Lookup::Miss));
+        assert!(matches!(cache.lookup(&k, false), Lookup::Miss));
+        assert!(matches!(cache.lookup(&k, false), Lookup::Miss));
         // A change drops it at once, stale or not.
         cache.put(
             k.clone(),
@@ -515,9 +634,45 @@ mod tests {
             etag_of(b"v3"),
         );
         cache.backdate(&k, ttl + Duration::from_millis(5));
-        assert!(matches!(cache.lookup(&k), Lookup::Miss));
+        assert!(matches!(cache.lookup(&k, false), Lookup::Miss));
         cache.drop_tenant(1);
-        assert!(matches!(cache.lookup(&k), Lookup::Miss));
+        assert!(matches!(cache.lookup(&k, false), Lookup::Miss));
+    }
+
+    #[tokio::test]
+    async fn a_page_not_yet_stored_is_rendered_by_one_request_while_the_others_wait() {
+        let cache = Arc::new(ResponseCache::new(Duration::from_secs(5), 1000));
+        let k = key(1, "/library?q=uje");
+        let Lookup::Lead(leading) = cache.lookup(&k, true) else {
+            panic!("the first request renders the page");
+        };
+        let Lookup::Wait(mut done) = cache.lookup(&k, true) else {
+            panic!("the second waits for it");
+        };
+        // A request that has waited once answers by itself.
+        assert!(matches!(cache.lookup(&k, false), Lookup::Miss));
+        cache.put(
+            k.clone(),
+            None,
+            HeaderMap::new(),
+            Bytes::from_static(b"v1"),
+            etag_of(b"v1"),
+        );
+        drop(leading);
+        // The waiting request is woken, and finds the answer.
+        tokio::time::timeout(Duration::from_secs(1), done.changed())
+            .await
+            .expect("woken at once")
+            .expect_err("by the sender going");
+        assert!(matches!(cache.lookup(&k, true), Lookup::Fresh(_, ref b, _) if b.as_ref() == b"v1"));
+        // A leader that stores nothing (an error page, a dropped request) leaves no one waiting.
+        let other = key(1, "/missing");
+        let Lookup::Lead(leading) = cache.lookup(&other, true) else {
+            panic!("renders");
+        };
+        drop(leading);
+        assert!(cache.entries.lock().unwrap().pending.is_empty());
+        assert!(matches!(cache.lookup(&other, true), Lookup::Lead(_)));
     }
 
     #[test]

@@ -117,7 +117,7 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(state.clone(), ctx::request_context));
     // Health, metrics and the stylesheet do not: /healthz must answer 503, not a tenant error,
     // when the database is down.
-    Router::new()
+    let app = Router::new()
         .merge(site)
         .merge(ops::router())
         .layer(
@@ -131,11 +131,11 @@ pub fn router(state: AppState) -> Router {
             }),
         )
         .layer(middleware::from_fn(count_queries))
-        // Outside the request context and the tracing span: a stored anonymous answer is served
-        // here without either (see `cache::front_door`).
-        .layer(middleware::from_fn_with_state(state.clone(), cache::front_door))
         .layer(PropagateRequestIdLayer::new(REQUEST_ID.clone()))
         .layer(SetRequestIdLayer::new(REQUEST_ID.clone(), MakeRequestUuid))
         .layer(middleware::from_fn_with_state(state.clone(), security::headers))
-        .with_state(state)
+        .with_state(state.clone());
+    // Around it all: a stored anonymous answer is served, with the security headers stored beside
+    // it, before routing, a request id, a tracing span or the request context (`cache::FrontDoor`).
+    Router::new().fallback_service(cache::FrontDoor::new(state, app))
 }

@@ -5,7 +5,7 @@ use std::{net::IpAddr, num::NonZeroU32};
 
 use axum::{
     extract::{Request, State},
-    http::{HeaderValue, Method, header},
+    http::{HeaderMap, HeaderValue, Method, header},
     middleware::Next,
     response::{IntoResponse, Response},
 };
@@ -31,10 +31,9 @@ fn request_metrics() -> &'static ([metrics::Counter; 4], metrics::Histogram) {
     })
 }
 
-pub async fn headers(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let started = std::time::Instant::now();
-    let mut response = next.run(req).await;
-    let class = match response.status().as_u16() {
+/// Counts a request by its status class and records how long it took.
+pub(crate) fn count_request(status: axum::http::StatusCode, took: Option<std::time::Duration>) {
+    let class = match status.as_u16() {
         100..=299 => 0,
         300..=399 => 1,
         400..=499 => 2,
@@ -42,8 +41,14 @@ pub async fn headers(State(state): State<AppState>, req: Request, next: Next) ->
     };
     let (requests, duration) = request_metrics();
     requests[class].increment(1);
-    duration.record(started.elapsed().as_secs_f64());
-    let h = response.headers_mut();
+    if let Some(took) = took {
+        duration.record(took.as_secs_f64());
+    }
+}
+
+/// The headers every answer carries; the response cache stores them with an answer, so that a
+/// stored answer is sent as it is (`cache::FrontDoor` runs outside this middleware).
+pub(crate) fn secure_headers(h: &mut HeaderMap, secure_cookies: bool) {
     // A stricter policy set by the handler (`sandbox` on downloads) stays.
     if !h.contains_key(header::CONTENT_SECURITY_POLICY) {
         h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
@@ -59,7 +64,7 @@ pub async fn headers(State(state): State<AppState>, req: Request, next: Next) ->
         HeaderValue::from_static("camera=(), microphone=(), geolocation=()"),
     );
     h.insert("cross-origin-opener-policy", HeaderValue::from_static("same-origin"));
-    if state.config.secure_cookies() {
+    if secure_cookies {
         h.insert(
             header::STRICT_TRANSPORT_SECURITY,
             HeaderValue::from_static("max-age=31536000"),
@@ -69,6 +74,13 @@ pub async fn headers(State(state): State<AppState>, req: Request, next: Next) ->
         // Pages may show personal data: never store them in shared caches.
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
+}
+
+pub async fn headers(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let started = std::time::Instant::now();
+    let mut response = next.run(req).await;
+    count_request(response.status(), Some(started.elapsed()));
+    secure_headers(response.headers_mut(), state.config.secure_cookies());
     response
 }
 

@@ -118,9 +118,18 @@ const ROW_COLUMNS: &str = "c.id, c.tenant_id, c.origin, c.ogp_id, c.title, c.bri
      t.name_sq AS tenant_name_sq, t.name_en AS tenant_name_en";
 
 /// What the library may show: imported rows, and drafted ones while public.
-fn visible_sql() -> String {
+///
+/// On SQLite `origin` is compared as `+c.origin`, which keeps it off the indexes: otherwise the
+/// planner answers the `OR` by reading every commitment through `ix_commitments__places` and
+/// sorting them, where walking the table newest first stops after a page (0.7 ms instead of 8 ms
+/// at 10,000 commitments). PostgreSQL has no unary `+` for text, nor the need.
+fn visible_sql(kind: BackendKind) -> String {
+    let origin = match kind {
+        BackendKind::Sqlite => "+c.origin",
+        BackendKind::Postgres => "c.origin",
+    };
     format!(
-        "c.public_version IS NOT NULL AND (c.origin = 'imported' OR (c.origin = 'drafted' AND c.status IN ({})))",
+        "c.public_version IS NOT NULL AND ({origin} = 'imported' OR ({origin} = 'drafted' AND c.status IN ({})))",
         public_statuses_sql()
     )
 }
@@ -139,17 +148,21 @@ impl Store {
     pub async fn library_search(&self, f: &LibraryFilter) -> Result<LibraryPage> {
         let mut params: Vec<Param> = Vec::new();
         let mut from = String::from("commitments c JOIN tenants t ON t.id = c.tenant_id");
-        let mut filters = vec![visible_sql()];
+        let mut filters = vec![visible_sql(self.kind())];
         let mut order = "c.id DESC".to_owned();
         if !f.words.is_empty() {
             match self.kind() {
                 BackendKind::Sqlite => {
                     let n = push(&mut params, Param::Text(fts5_query(&f.words)));
                     // The title weighs more than the body; bm25 is lower for a better match.
-                    from.push_str(&format!(
-                        " JOIN (SELECT rowid AS fid, bm25(commitments_fts, 4.0, 1.0) AS rank FROM commitments_fts
-                               WHERE commitments_fts MATCH ${n}) f ON f.fid = c.id"
-                    ));
+                    // The matches come first (`CROSS JOIN` keeps them the outer loop): left to
+                    // itself SQLite 3.51 walked the commitments and ran the full-text query once
+                    // for each, 4 s for a common word with a value filter instead of 3 ms.
+                    from = format!(
+                        "(SELECT rowid AS fid, bm25(commitments_fts, 4.0, 1.0) AS rank FROM commitments_fts
+                          WHERE commitments_fts MATCH ${n}) f
+                         CROSS JOIN commitments c ON c.id = f.fid JOIN tenants t ON t.id = c.tenant_id"
+                    );
                     order = "f.rank, c.id DESC".to_owned();
                 }
                 BackendKind::Postgres => {
@@ -172,24 +185,29 @@ impl Store {
                 }
             }
         }
+        // The filters are sets of ids read from their indexes once (not a test per commitment),
+        // so that a rare value, area or place costs a few lookups whatever the library's size.
         if let Some(v) = f.value {
             let n = push(&mut params, Param::Text(v.key().to_owned()));
             filters.push(format!(
-                "EXISTS (SELECT 1 FROM commitment_values cv WHERE cv.commitment_id = c.id AND cv.value_key = ${n})"
+                "c.id IN (SELECT cv.commitment_id FROM commitment_values cv WHERE cv.value_key = ${n})"
             ));
         }
         if let Some(a) = &f.area {
             let n = push(&mut params, Param::Text(a.clone()));
             filters.push(format!(
-                "EXISTS (SELECT 1 FROM commitment_policy_areas ca WHERE ca.commitment_id = c.id AND ca.area_key = ${n})"
+                "c.id IN (SELECT ca.commitment_id FROM commitment_policy_areas ca WHERE ca.area_key = ${n})"
             ));
         }
         if let Some(place) = &f.place {
+            // Read from `ix_commitments__places` alone (origin, country, locality).
             let n = push(&mut params, Param::Text(place.clone()));
             let suffix = push(&mut params, Param::Text(format!("%, {place}")));
             filters.push(format!(
-                "((c.origin = 'imported' AND (c.country = ${n} OR (c.locality <> '' AND c.locality || ', ' || c.country = ${n})))
-                  OR (c.origin = 'drafted' AND (t.ogp_locality = ${n} OR t.ogp_locality LIKE ${suffix})))"
+                "c.id IN (SELECT p.id FROM commitments p WHERE p.origin = 'imported'
+                            AND (p.country = ${n} OR (p.locality <> '' AND p.locality || ', ' || p.country = ${n}))
+                          UNION ALL SELECT p.id FROM commitments p JOIN tenants pt ON pt.id = p.tenant_id
+                            WHERE p.origin = 'drafted' AND (pt.ogp_locality = ${n} OR pt.ogp_locality LIKE ${suffix}))"
             ));
         }
         let limit = push(&mut params, Param::Int(f.limit + 1));
@@ -293,7 +311,7 @@ impl Store {
         }
         let sql = format!(
             "SELECT {ROW_COLUMNS} FROM commitments c JOIN tenants t ON t.id = c.tenant_id WHERE c.id = $1 AND {}",
-            visible_sql()
+            visible_sql(self.kind())
         );
         let row: Option<LibraryRow> = read!(self, |db| {
             sqlx::query_as::<_, LibraryRow>(sqlx::AssertSqlSafe(sql))
@@ -342,7 +360,7 @@ impl Store {
                WHERE c.origin = 'imported' AND c.locality <> '' AND c.public_version IS NOT NULL
              UNION SELECT t.ogp_locality FROM tenants t WHERE t.ogp_locality <> ''
                AND EXISTS (SELECT 1 FROM commitments c WHERE c.tenant_id = t.id AND c.origin = 'drafted' AND {})",
-            visible_sql()
+            visible_sql(self.kind())
         );
         // The first two parts read the covering index `ix_commitments__places` alone; the third
         // asks each municipality for one public draft (a seek on `ix_commitments__origin`) instead

@@ -346,6 +346,41 @@ async fn filters_pages_and_the_library_across_tenants() {
             .await
             .expect("search");
         assert_eq!(accountable.rows.iter().map(|r| r.id).collect::<Vec<_>>(), vec![theirs]);
+        // By place: the municipality's locality as OGP writes it, or its country alone.
+        let mut settings = s.commitment_settings(other).await.expect("settings");
+        settings.ogp_locality = "Tirana, Albania".into();
+        s.save_commitment_settings(other, &settings, &oc)
+            .await
+            .expect("locality");
+        for (place, expected) in [
+            ("Tirana, Albania", vec![theirs]),
+            ("Albania", vec![theirs]),
+            ("Kosovo", vec![]),
+        ] {
+            let found = s
+                .library_search(&LibraryFilter {
+                    place: Some(place.into()),
+                    limit: 20,
+                    ..Default::default()
+                })
+                .await
+                .expect("search");
+            assert_eq!(found.rows.iter().map(|r| r.id).collect::<Vec<_>>(), expected, "{place}");
+        }
+        // Words and every filter together; a filter that excludes leaves nothing.
+        let all_filters = |area: &str| LibraryFilter {
+            value: Some(OgpValue::PublicAccountability),
+            area: Some(area.into()),
+            place: Some("Albania".into()),
+            ..library("ceshtje")
+        };
+        let found = s.library_search(&all_filters("open_data")).await.expect("search");
+        assert_eq!(found.rows.iter().map(|r| r.id).collect::<Vec<_>>(), vec![theirs]);
+        let found = s
+            .library_search(&all_filters("public_participation"))
+            .await
+            .expect("search");
+        assert!(found.rows.is_empty());
         // Pages of the library: stable and complete.
         let mut all = Vec::new();
         for page in 0..10 {

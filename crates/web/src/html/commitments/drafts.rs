@@ -527,8 +527,6 @@ async fn save(
             .await?
         {
             Drafted::Saved { .. } => {
-                // A version saved while public is public at once: the public pages change.
-                state.cache.drop_tenant(ctx.tenant.id);
                 return Ok(ctx.redirect_with_flash(&format!("/forum/commitments/{id}"), "flash-commitment-saved"));
             }
             Drafted::Invalid(errors) => errors,
@@ -815,8 +813,6 @@ async fn status(
         .await
     {
         Ok(StatusOutcome::Changed) => {
-            // Becoming public (or leaving) changes the public list and page.
-            state.cache.drop_tenant(ctx.tenant.id);
             Ok(ctx.redirect_with_flash(&format!("/forum/commitments/{id}"), "flash-commitment-status-changed"))
         }
         Ok(StatusOutcome::NeedsConfirmation) => {
@@ -865,10 +861,7 @@ async fn link_input(
         .link_commitment_input(&ctx.tenant, &ctx.actor(), id, form.get("input"))
         .await
     {
-        Ok(()) => {
-            state.cache.drop_tenant(ctx.tenant.id);
-            Ok(ctx.redirect_with_flash(&format!("/forum/commitments/{id}"), "flash-commitment-input-linked"))
-        }
+        Ok(()) => Ok(ctx.redirect_with_flash(&format!("/forum/commitments/{id}"), "flash-commitment-input-linked")),
         Err(ServiceError::Invalid(errors)) => {
             let forms = StaffForms {
                 link: Form::new(form.to_map()).with_errors(errors),
@@ -889,7 +882,6 @@ async fn unlink_input(
         .services
         .unlink_commitment_input(&ctx.tenant, &ctx.actor(), id, input)
         .await?;
-    state.cache.drop_tenant(ctx.tenant.id);
     Ok(ctx.redirect_with_flash(&format!("/forum/commitments/{id}"), "flash-commitment-input-unlinked"))
 }
 

@@ -236,8 +236,6 @@ async fn announce_step(state: &AppState, ctx: &Ctx, phase: i64, confirmed: bool)
     {
         AnnounceOutcome::NeedsConfirmation { title } => confirm_page(ctx, phase, &title),
         AnnounceOutcome::Announced | AnnounceOutcome::AlreadyAnnounced => {
-            // The home page's timeline and the public list change.
-            state.cache.drop_tenant(ctx.tenant.id);
             Ok(ctx.redirect_with_flash(&format!("/admin/input/phases/{phase}"), "flash-input-phase-announced"))
         }
     }
