@@ -497,6 +497,49 @@ async fn an_adopted_input_links_to_its_public_commitment_and_back() {
             .await
             .text();
         assert!(staff.contains(&format!("href=\"/input/{input}\"")));
+        // The input's answer names the commitment: a link to the page the visitor may see; a
+        // draft's identifier, or free text, stays text (never a link to a page that is missing).
+        let answerer = ifx.session("coordinator");
+        for (n, (reference, public_link)) in [
+            ("ALBSN0002 – Buxhetimi", Some("/commitments/ALBSN0002")),
+            ("ALBSN0001", None),
+            ("https://elbasan.example/plani", Some("https://elbasan.example/plani")),
+            ("Plani i veprimit", None),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let r = app
+                .post(
+                    &format!("/input/{input}/answer"),
+                    Some(&answerer),
+                    &[
+                        ("status", "adopted"),
+                        ("body_sq", "U përfshi në plan."),
+                        ("body_en", ""),
+                        ("merged_into", ""),
+                        ("commitment_ref", reference),
+                        ("publish", "yes"),
+                        ("confirmed", "yes"),
+                    ],
+                )
+                .await;
+            assert_eq!(r.status_code(), StatusCode::SEE_OTHER, "{}: {reference}", app.label);
+            let public = app.get(&format!("/input/{input}?answer={n}"), None).await.text();
+            let shown = public.split("id=\"answer-heading\"").nth(1).unwrap_or_default();
+            match public_link {
+                Some(href) => assert!(
+                    shown.contains(&format!("<a href=\"{href}\">{reference}</a>")),
+                    "{}: {reference}: {shown}",
+                    app.label
+                ),
+                None => assert!(
+                    shown.contains(&format!(": {reference}</p>")),
+                    "{}: {reference}: {shown}",
+                    app.label
+                ),
+            }
+        }
         let r = app
             .post(
                 &format!("/forum/commitments/{}/inputs/{input}/unlink", fx.public),

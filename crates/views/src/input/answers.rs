@@ -26,6 +26,9 @@ pub struct AnswerPanel {
     pub date: String,
     pub date_iso: String,
     pub commitment_ref: String,
+    /// Where `commitment_ref` leads: the page of the commitment it names among those the input
+    /// was adopted into (as this visitor may see it), or the address it is; empty: shown as text.
+    pub commitment_href: String,
     /// Where the answer comes from, in words, when not the input's own ("The answer to the group
     /// …"); empty otherwise.
     pub source: String,

@@ -887,9 +887,17 @@ async fn unlink_input(
 
 // ---- The input's page ----
 
+/// One of the input page's "Adopted into ALBSN0001: title" lines.
+pub(crate) struct AdoptedInto {
+    pub ogp_id: String,
+    pub text: String,
+    /// A public commitment's public page; a draft's forum page (shown only to those who draft).
+    pub href: String,
+}
+
 /// The input page's "Adopted into ALBSN0001: title" lines: a public commitment links to its
 /// public page, a draft (shown only to those who draft) to the forum's page.
-pub(crate) async fn adopted_into(state: &AppState, ctx: &Ctx, input: i64) -> Result<Vec<(String, String)>, AppError> {
+pub(crate) async fn adopted_into(state: &AppState, ctx: &Ctx, input: i64) -> Result<Vec<AdoptedInto>, AppError> {
     let rows = state
         .services
         .input_adopted_into(&ctx.tenant, &ctx.actor(), input)
@@ -907,9 +915,35 @@ pub(crate) async fn adopted_into(state: &AppState, ctx: &Ctx, input: i64) -> Res
             } else {
                 format!("/forum/commitments/{}", c.id)
             };
-            (text, href)
+            AdoptedInto {
+                ogp_id: c.ogp_id,
+                text,
+                href,
+            }
         })
         .collect())
+}
+
+/// Where an answer's commitment reference leads: the page of a commitment the input was adopted
+/// into whose identifier it names ("ALBSN0002", "ALBSN0002 – Buxhetimi"), or the web address it
+/// is; empty (shown as text) otherwise, so that a reference to a draft the visitor may not see,
+/// or to nothing, is never a link to a missing page.
+pub(crate) fn commitment_href(reference: &str, adopted: &[AdoptedInto]) -> String {
+    let reference = reference.trim();
+    if let Some(found) = adopted.iter().find(|a| {
+        reference
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|word| word.eq_ignore_ascii_case(&a.ogp_id))
+    }) {
+        return found.href.clone();
+    }
+    let is_address = (reference.starts_with("https://") || reference.starts_with("http://"))
+        && !reference.contains(char::is_whitespace);
+    if is_address {
+        reference.to_owned()
+    } else {
+        String::new()
+    }
 }
 
 // ---- Versions and their comparison ----

@@ -370,8 +370,9 @@ fn list_page(ctx: &Ctx, q: &ListQuery, l: InputList) -> InputListPage {
 async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
     let v = state.services.input_view(&ctx.tenant, &ctx.actor(), id).await?;
     let thread = super::discussion::thread_for(&state, &ctx, id).await?;
-    let answer = super::answers::panel_for(&state, &ctx, id).await?;
-    let adopted_into = crate::html::commitments::drafts::adopted_into(&state, &ctx, id).await?;
+    let mut answer = super::answers::panel_for(&state, &ctx, id).await?;
+    let adopted = crate::html::commitments::drafts::adopted_into(&state, &ctx, id).await?;
+    answer.commitment_href = crate::html::commitments::drafts::commitment_href(&answer.commitment_ref, &adopted);
     let i = &v.input;
     let hidden = i.is_hidden();
     let (created, created_iso) = date(&ctx, i.created_at);
@@ -427,7 +428,7 @@ async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> R
         can_withdraw: v.can_withdraw,
         thread,
         answer,
-        adopted_into,
+        adopted_into: adopted.into_iter().map(|a| (a.text, a.href)).collect(),
     })
 }
 
