@@ -11,7 +11,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::{
     commitments::{CommitmentDocument, DatePrecision, OgpValue, Origin},
-    input::submission::fts5_query,
+    input::submission::{fts5_query, is_prefix_word},
 };
 
 use super::public::{Param, bind_params, decode, public_statuses_sql, push};
@@ -168,14 +168,13 @@ impl Store {
                 BackendKind::Postgres => {
                     // As the input list does: each folded word quoted after `bashke_unaccent`,
                     // all required, the last a prefix.
-                    let last = f.words.len().saturating_sub(1);
                     let parts: Vec<String> = f
                         .words
                         .iter()
                         .enumerate()
                         .map(|(i, word)| {
                             let n = push(&mut params, Param::Text(word.clone()));
-                            let prefix = if i == last { " || ':*'" } else { "" };
+                            let prefix = if is_prefix_word(&f.words, i) { " || ':*'" } else { "" };
                             format!("to_tsquery('simple'::regconfig, quote_literal(bashke_unaccent(${n})){prefix})")
                         })
                         .collect();

@@ -9,7 +9,7 @@ use domain::{
     TenantId,
     input::{
         InputKind, InputSort, InputState,
-        submission::{CursorKey, ListCursor, StatusFilter, fts5_query},
+        submission::{CursorKey, ListCursor, StatusFilter, fts5_query, is_prefix_word},
     },
 };
 
@@ -163,11 +163,10 @@ impl Store {
                     // `unaccent` runs after the words were checked, and may turn a letter into
                     // tsquery syntax ("ŉ" → "'n", "⑴" → "(1)"): each word is quoted after it,
                     // one `to_tsquery` per word, all required (`&&`), the last a prefix.
-                    let last = f.words.len().saturating_sub(1);
                     let mut parts = Vec::with_capacity(f.words.len());
                     for (i, word) in f.words.iter().enumerate() {
                         let n = push(&mut params, Param::Text(word.clone()));
-                        let prefix = if i == last { " || ':*'" } else { "" };
+                        let prefix = if is_prefix_word(&f.words, i) { " || ':*'" } else { "" };
                         parts.push(format!(
                             "to_tsquery('simple'::regconfig, quote_literal(bashke_unaccent(${n})){prefix})"
                         ));
