@@ -193,8 +193,10 @@ impl Store {
                     .busy_timeout(Duration::from_secs(10))
                     // Reads from the operating system's page cache without a copy into each
                     // connection's own small cache (2 MB): large lists and searches read
-                    // thousands of pages.
-                    .pragma("mmap_size", "268435456")
+                    // thousands of pages. The whole file, up to SQLite's own limit: with 256 MiB,
+                    // a library placed after 100,000 inputs in the file was read the slow way
+                    // (26 ms for a search instead of 15).
+                    .pragma("mmap_size", "2147418112")
                     .disable_statement_logging();
                 let write = SqlitePoolOptions::new()
                     .max_connections(1)
