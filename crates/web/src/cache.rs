@@ -544,6 +544,17 @@ pub async fn public_responses(State(state): State<AppState>, req: Request, next:
 mod tests {
     use super::*;
 
+    /// Stores `body` as the answer for `k`, as a rendered page would be.
+    fn store(cache: &ResponseCache, k: &Key, body: &'static [u8]) {
+        cache.put(
+            k.clone(),
+            None,
+            HeaderMap::new(),
+            Bytes::from_static(body),
+            etag_of(body),
+        );
+    }
+
     fn key(tenant: i64, uri: &str) -> Key {
         Key {
             tenant,
@@ -601,38 +612,20 @@ mod tests {
         let ttl = Duration::from_secs(5);
         let cache = Arc::new(ResponseCache::new(ttl, 1000));
         let k = key(1, "/forum");
-        cache.put(
-            k.clone(),
-            None,
-            HeaderMap::new(),
-            Bytes::from_static(b"v1"),
-            etag_of(b"v1"),
-        );
+        store(&cache, &k, b"v1");
         assert!(matches!(cache.lookup(&k, false), Lookup::Fresh(..)));
         cache.backdate(&k, ttl + Duration::from_millis(5));
         // The first request after expiry refreshes; the ones after it get the old answer.
         assert!(matches!(cache.lookup(&k, false), Lookup::Miss));
         assert!(matches!(cache.lookup(&k, false), Lookup::Stale(_, ref b, _) if b.as_ref() == b"v1"));
-        cache.put(
-            k.clone(),
-            None,
-            HeaderMap::new(),
-            Bytes::from_static(b"v2"),
-            etag_of(b"v2"),
-        );
+        store(&cache, &k, b"v2");
         assert!(matches!(cache.lookup(&k, false), Lookup::Fresh(_, ref b, _) if b.as_ref() == b"v2"));
         // Long expired: nobody gets it.
         cache.backdate(&k, ttl * 2 + Duration::from_millis(5));
         assert!(matches!(cache.lookup(&k, false), Lookup::Miss));
         assert!(matches!(cache.lookup(&k, false), Lookup::Miss));
         // A change drops it at once, stale or not.
-        cache.put(
-            k.clone(),
-            None,
-            HeaderMap::new(),
-            Bytes::from_static(b"v3"),
-            etag_of(b"v3"),
-        );
+        store(&cache, &k, b"v3");
         cache.backdate(&k, ttl + Duration::from_millis(5));
         assert!(matches!(cache.lookup(&k, false), Lookup::Miss));
         cache.drop_tenant(1);
@@ -651,13 +644,7 @@ mod tests {
         };
         // A request that has waited once answers by itself.
         assert!(matches!(cache.lookup(&k, false), Lookup::Miss));
-        cache.put(
-            k.clone(),
-            None,
-            HeaderMap::new(),
-            Bytes::from_static(b"v1"),
-            etag_of(b"v1"),
-        );
+        store(&cache, &k, b"v1");
         drop(leading);
         // The waiting request is woken, and finds the answer.
         tokio::time::timeout(Duration::from_secs(1), done.changed())
